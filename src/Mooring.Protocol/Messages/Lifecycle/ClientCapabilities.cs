@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Mooring.Protocol;
+
+/// <summary>Capabilities a client declares at initialization.</summary>
+public sealed class ClientCapabilities
+{
+    /// <summary>Non-standard capabilities.</summary>
+    [JsonPropertyName("experimental")]
+    public JsonObject? Experimental { get; set; }
+
+    /// <summary>Present if the client can list roots.</summary>
+    [JsonPropertyName("roots")]
+    public RootsCapability? Roots { get; set; }
+
+    /// <summary>Present if the client can sample from an LLM.</summary>
+    [JsonPropertyName("sampling")]
+    public SamplingCapability? Sampling { get; set; }
+
+    /// <summary>Present if the client supports elicitation.</summary>
+    [JsonPropertyName("elicitation")]
+    public ElicitationCapability? Elicitation { get; set; }
+
+    /// <summary>Present if the client supports task-augmented requests.</summary>
+    [JsonPropertyName("tasks")]
+    public JsonObject? Tasks { get; set; }
+
+    /// <summary>Extensions the client supports.</summary>
+    [JsonPropertyName("extensions")]
+    public JsonObject? Extensions { get; set; }
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Mooring.Protocol;
+
+/// <summary>Params of <c>resources/read</c>.</summary>
+public sealed class ReadResourceRequestParams : RequestParams
+{
+    /// <summary>The URI to read.</summary>
+    public required string Uri { get; set; }
+}
