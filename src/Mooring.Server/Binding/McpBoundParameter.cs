@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace Mooring.Server;
+
+/// <summary>One parameter of a handler method and how it is bound.</summary>
+internal sealed class McpBoundParameter
+{
+    public required ParameterInfo Info { get; init; }
+
+    public required McpParameterKind Kind { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>True for arguments the client must send (no default value, not nullable).</summary>
+    public bool IsRequired { get; init; }
+
+    /// <summary>Completion candidates for prompts and templates.</summary>
+    public IReadOnlyList<string>? CompletionValues { get; init; }
+}

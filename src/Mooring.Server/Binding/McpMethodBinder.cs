@@ -1,0 +1,281 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>
+/// Binds a handler method's parameters for each call (client arguments, DI services, and the special
+/// request-scoped types), invokes it, and awaits its result. Everything reflective happens once, here, when the
+/// handler is registered.
+/// </summary>
+[RequiresUnreferencedCode("Binds handler methods by reflection.")]
+[RequiresDynamicCode("Binds handler methods by reflection.")]
+internal sealed class McpMethodBinder
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+    private readonly MethodInfo _method;
+    private readonly object? _target;
+    private readonly ObjectFactory? _instanceFactory;
+    private readonly Func<object?, ValueTask<object?>> _unwrap;
+    private readonly JsonSerializerOptions _serializerOptions;
+
+    public McpMethodBinder(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        _method = method;
+        _target = target;
+        _serializerOptions = options.SerializerOptions;
+        if (!method.IsStatic && target is null)
+        {
+            // Instance methods of a registered type get a fresh instance per call, with constructor injection.
+            _instanceFactory = ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+        }
+
+        (ResultType, _unwrap) = AsyncResultUnwrapper.For(method.ReturnType);
+        Parameters = [.. method.GetParameters().Select(p => Describe(p, isService))];
+        Arguments = [.. Parameters.Where(p => p.Kind == McpParameterKind.Argument)];
+    }
+
+    /// <summary>The awaited result type; null for void and non-generic tasks.</summary>
+    public Type? ResultType { get; }
+
+    /// <summary>All parameters in order.</summary>
+    public IReadOnlyList<McpBoundParameter> Parameters { get; }
+
+    /// <summary>The parameters the client supplies.</summary>
+    public IReadOnlyList<McpBoundParameter> Arguments { get; }
+
+    /// <summary>The method, for descriptions and attributes.</summary>
+    public MethodInfo Method => _method;
+
+    /// <summary>Binds and invokes with JSON arguments (tools).</summary>
+    public ValueTask<object?> InvokeAsync(McpRequestContext context, JsonElement? arguments)
+    {
+        if (arguments is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Null and not JsonValueKind.Undefined })
+        {
+            throw new ArgumentBindingException("The arguments must be a JSON object.");
+        }
+
+        JsonElement? args = arguments is { ValueKind: JsonValueKind.Object } ? arguments : null;
+        return InvokeCoreAsync(context, p => args is { } a && a.TryGetProperty(p.Name, out JsonElement v) ? BindJson(p, v) : Missing(p));
+    }
+
+    /// <summary>Binds and invokes with string arguments (prompt arguments, URI template variables).</summary>
+    public ValueTask<object?> InvokeAsync(McpRequestContext context, IReadOnlyDictionary<string, string>? arguments) =>
+        InvokeCoreAsync(context, p => arguments is not null && arguments.TryGetValue(p.Name, out string? v) ? BindString(p, v) : Missing(p));
+
+    private async ValueTask<object?> InvokeCoreAsync(McpRequestContext context, Func<McpBoundParameter, object?> bindArgument)
+    {
+        object?[] values = new object?[Parameters.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            McpBoundParameter p = Parameters[i];
+            values[i] = p.Kind switch
+            {
+                McpParameterKind.Argument => bindArgument(p),
+                McpParameterKind.CancellationToken => context.CancellationToken,
+                McpParameterKind.RequestContext => context,
+                McpParameterKind.Progress => new McpProgressReporter(context),
+                McpParameterKind.ClientLogger => context.Logger,
+                McpParameterKind.Session => context.Session,
+                McpParameterKind.ClientCapabilities => context.ClientCapabilities,
+                McpParameterKind.ServiceProvider => context.Services,
+                _ => context.Services.GetRequiredService(p.Info.ParameterType),
+            };
+        }
+
+        object? instance = _target ?? _instanceFactory?.Invoke(context.Services, []);
+        try
+        {
+            object? returned;
+            try
+            {
+                returned = _method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, values, CultureInfo.InvariantCulture);
+            }
+            catch (ArgumentException) when (values.Any(v => v is null))
+            {
+                throw new ArgumentBindingException("An argument has an invalid value.");
+            }
+
+            return await _unwrap(returned).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_instanceFactory is not null)
+            {
+                if (instance is IAsyncDisposable asyncDisposable)
+                {
+                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                }
+                else if (instance is IDisposable disposable)
+                {
+                    disposable.Dispose();
+                }
+            }
+        }
+    }
+
+    private object? BindJson(McpBoundParameter p, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return p.IsRequired ? throw new ArgumentBindingException($"Argument '{p.Name}' must not be null.") : Default(p);
+        }
+
+        try
+        {
+            return value.Deserialize(p.Info.ParameterType, _serializerOptions);
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(p.Info.ParameterType)}.");
+        }
+        catch (NotSupportedException)
+        {
+            throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(p.Info.ParameterType)}.");
+        }
+    }
+
+    private object? BindString(McpBoundParameter p, string value)
+    {
+        Type type = Nullable.GetUnderlyingType(p.Info.ParameterType) ?? p.Info.ParameterType;
+        if (type == typeof(string))
+        {
+            return value;
+        }
+
+        try
+        {
+            // A JSON literal ("42", "true") first; otherwise the text as a JSON string (dates, GUIDs, enum names).
+            try
+            {
+                return JsonSerializer.Deserialize(value, p.Info.ParameterType, _serializerOptions);
+            }
+            catch (JsonException)
+            {
+                return JsonSerializer.Deserialize(JsonSerializer.Serialize(value, McpJsonContext.Default.String), p.Info.ParameterType, _serializerOptions);
+            }
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(type)}.");
+        }
+    }
+
+    private static object? Missing(McpBoundParameter p) =>
+        p.IsRequired ? throw new ArgumentBindingException($"Missing required argument '{p.Name}'.") : Default(p);
+
+    private static object? Default(McpBoundParameter p) =>
+        p.Info.HasDefaultValue ? p.Info.DefaultValue : p.Info.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.Info.ParameterType) is null ? Activator.CreateInstance(p.Info.ParameterType) : null;
+
+    /// <summary>
+    /// Builds the JSON Schema of the arguments object with <see cref="JsonSchemaExporter"/>: one property per
+    /// argument, descriptions from <see cref="DescriptionAttribute"/>, required when there is no default.
+    /// </summary>
+    public JsonObject BuildArgumentsSchema()
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (McpBoundParameter p in Arguments)
+        {
+            JsonNode schema = ExportSchema(p.Info.ParameterType);
+            if (schema is JsonObject obj)
+            {
+                if (p.Description is not null)
+                {
+                    obj.Insert(0, "description", p.Description);
+                }
+
+                if (p.Info.HasDefaultValue && p.Info.DefaultValue is { } defaultValue && !obj.ContainsKey("default"))
+                {
+                    obj["default"] = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), _serializerOptions);
+                }
+            }
+
+            properties[p.Name] = schema;
+            if (p.IsRequired)
+            {
+                required.Add(p.Name);
+            }
+        }
+
+        var root = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        if (required.Count > 0)
+        {
+            root["required"] = required;
+        }
+
+        return root;
+    }
+
+    /// <summary>Exports the schema of a type, with descriptions of its properties taken from their attributes.</summary>
+    public JsonNode ExportSchema(Type type)
+    {
+        var exporterOptions = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = static (context, node) =>
+            {
+                DescriptionAttribute? description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true).OfType<DescriptionAttribute>().FirstOrDefault()
+                    ?? (context.PropertyInfo is null ? context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>() : null);
+                if (description is not null && node is JsonObject obj && !obj.ContainsKey("description"))
+                {
+                    obj.Insert(0, "description", description.Description);
+                }
+
+                return node;
+            },
+        };
+        return _serializerOptions.GetJsonSchemaAsNode(type, exporterOptions);
+    }
+
+    private static McpBoundParameter Describe(ParameterInfo p, IServiceProviderIsService? isService)
+    {
+        Type t = p.ParameterType;
+        McpParameterKind kind =
+            t == typeof(CancellationToken) ? McpParameterKind.CancellationToken
+            : t == typeof(McpRequestContext) ? McpParameterKind.RequestContext
+            : t == typeof(IProgress<ProgressNotificationValue>) ? McpParameterKind.Progress
+            : t == typeof(McpClientLogger) ? McpParameterKind.ClientLogger
+            : t == typeof(McpSession) ? McpParameterKind.Session
+            : t == typeof(ClientCapabilities) ? McpParameterKind.ClientCapabilities
+            : t == typeof(IServiceProvider) ? McpParameterKind.ServiceProvider
+            : p.GetCustomAttribute<FromKeyedServicesAttribute>() is not null || isService?.IsService(t) == true ? McpParameterKind.Service
+            : McpParameterKind.Argument;
+        bool nullable = Nullable.GetUnderlyingType(t) is not null
+            || (!t.IsValueType && Nullability.Create(p).WriteState == NullabilityState.Nullable);
+        IReadOnlyList<string>? completions = p.GetCustomAttribute<McpCompletionsAttribute>()?.Values
+            ?? ((Nullable.GetUnderlyingType(t) ?? t).IsEnum ? Enum.GetNames(Nullable.GetUnderlyingType(t) ?? t) : null);
+        return new McpBoundParameter
+        {
+            Info = p,
+            Kind = kind,
+            Name = p.Name ?? $"arg{p.Position}",
+            Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            IsRequired = kind == McpParameterKind.Argument && !p.HasDefaultValue && !nullable,
+            CompletionValues = completions,
+        };
+    }
+
+    private static string JsonTypeName(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.Boolean => "boolean",
+            TypeCode.String or TypeCode.Char => "string",
+            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => "integer",
+            TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "number",
+            _ when type.IsEnum => "enum value",
+            _ when type.IsArray || (type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) => "array",
+            _ => "object",
+        };
+    }
+}

@@ -1,0 +1,130 @@
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+internal sealed partial class McpDispatcher
+{
+    private async ValueTask<McpOutgoingMessage> CallToolAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.CallToolRequestParams, null, out CallToolRequestParams p, out McpOutgoingMessage? error))
+        {
+            return error!;
+        }
+
+        if (!_server.Tools.TryGet(p.Name, out McpServerTool? tool))
+        {
+            return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown tool: {Truncate(p.Name)}");
+        }
+
+        CallToolResult result = await tool.InvokeAsync(ctx, p.Arguments).ConfigureAwait(false);
+        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.CallToolResult);
+    }
+
+    private async ValueTask<McpOutgoingMessage> GetPromptAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.GetPromptRequestParams, null, out GetPromptRequestParams p, out McpOutgoingMessage? error))
+        {
+            return error!;
+        }
+
+        if (!_server.Prompts.TryGet(p.Name, out McpServerPrompt? prompt))
+        {
+            return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown prompt: {Truncate(p.Name)}");
+        }
+
+        GetPromptResult result = await prompt.GetAsync(ctx, p.Arguments).ConfigureAwait(false);
+        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.GetPromptResult);
+    }
+
+    private async ValueTask<McpOutgoingMessage> ReadResourceAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.ReadResourceRequestParams, null, out ReadResourceRequestParams p, out McpOutgoingMessage? error))
+        {
+            return error!;
+        }
+
+        if (!_server.TryFindResource(p.Uri, out McpServerResource? resource, out IReadOnlyDictionary<string, string>? variables))
+        {
+            return McpOutgoingMessage.Error(ctx.RequestId, JsonRpcErrorCodes.ResourceNotFound, $"Resource not found: {Truncate(p.Uri)}");
+        }
+
+        ReadResourceResult result = await resource.ReadAsync(ctx, p.Uri, variables).ConfigureAwait(false);
+        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ReadResourceResult);
+    }
+
+    private static ValueTask<McpOutgoingMessage> SubscribeAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw, bool subscribe)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.SubscribeRequestParams, null, out SubscribeRequestParams p, out McpOutgoingMessage? error))
+        {
+            return ValueTask.FromResult(error!);
+        }
+
+        if (subscribe)
+        {
+            // Any well-formed URI may be watched, including ones that will only exist later.
+            if (!Uri.TryCreate(p.Uri, UriKind.Absolute, out _))
+            {
+                return ValueTask.FromResult(McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, "Invalid params: uri must be an absolute URI."));
+            }
+
+            ctx.Session.Subscribe(p.Uri);
+        }
+        else
+        {
+            ctx.Session.Unsubscribe(p.Uri);
+        }
+
+        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, new EmptyResult(), McpJsonContext.Default.EmptyResult));
+    }
+
+    private async ValueTask<McpOutgoingMessage> CompleteAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.CompleteRequestParams, null, out CompleteRequestParams p, out McpOutgoingMessage? error))
+        {
+            return error!;
+        }
+
+        Completion? completion = null;
+        switch (p.Ref.Type)
+        {
+            case "ref/prompt":
+                if (p.Ref.Name is null || !_server.Prompts.TryGet(p.Ref.Name, out McpServerPrompt? prompt))
+                {
+                    return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown prompt: {Truncate(p.Ref.Name ?? string.Empty)}");
+                }
+
+                completion = await _server.CompleteCustomAsync(ctx, p).ConfigureAwait(false) ?? prompt.Complete(p.Argument.Name, p.Argument.Value);
+                break;
+            case "ref/resource":
+                McpServerResource? resource = p.Ref.Uri is null ? null : _server.FindByKey(p.Ref.Uri);
+                if (resource is null)
+                {
+                    return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown resource template: {Truncate(p.Ref.Uri ?? string.Empty)}");
+                }
+
+                completion = await _server.CompleteCustomAsync(ctx, p).ConfigureAwait(false) ?? resource.Complete(p.Argument.Name, p.Argument.Value);
+                break;
+            default:
+                return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, "Invalid params: ref.type must be ref/prompt or ref/resource.");
+        }
+
+        var result = new CompleteResult { Completion = completion ?? new Completion() };
+        if (result.Completion.Values.Count > McpCompletions.MaxValues)
+        {
+            result.Completion = McpCompletions.Filter(result.Completion.Values, string.Empty);
+        }
+
+        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.CompleteResult);
+    }
+
+    private static ValueTask<McpOutgoingMessage> SetLevelAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.SetLevelRequestParams, null, out SetLevelRequestParams p, out McpOutgoingMessage? error))
+        {
+            return ValueTask.FromResult(error!);
+        }
+
+        ctx.Session.LogLevel = p.Level;
+        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, new EmptyResult(), McpJsonContext.Default.EmptyResult));
+    }
+}

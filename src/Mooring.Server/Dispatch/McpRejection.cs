@@ -1,0 +1,74 @@
+namespace Mooring.Server;
+
+/// <summary>
+/// Every reason Mooring refuses a message or an HTTP request. <see cref="McpRejections"/> maps each one to its
+/// JSON-RPC code, HTTP status and message in one place.
+/// </summary>
+public enum McpRejection
+{
+    /// <summary>The body is not valid JSON.</summary>
+    ParseError,
+
+    /// <summary>Valid JSON, but not a valid JSON-RPC message.</summary>
+    InvalidRequest,
+
+    /// <summary>The method is unknown or not offered.</summary>
+    MethodNotFound,
+
+    /// <summary>The params do not fit the method.</summary>
+    InvalidParams,
+
+    /// <summary>A handler failed unexpectedly.</summary>
+    InternalError,
+
+    /// <summary>A request other than <c>initialize</c> arrived without a session id.</summary>
+    SessionRequired,
+
+    /// <summary>The session id is unknown, expired or terminated.</summary>
+    SessionNotFound,
+
+    /// <summary>The <c>MCP-Protocol-Version</c> header names a revision this server does not serve.</summary>
+    UnsupportedProtocolVersion,
+
+    /// <summary>The <c>Origin</c> header is not allowed.</summary>
+    ForbiddenOrigin,
+
+    /// <summary>The <c>Host</c> header is not allowed.</summary>
+    ForbiddenHost,
+
+    /// <summary>The <c>Accept</c> header does not allow the responses the endpoint produces.</summary>
+    NotAcceptable,
+
+    /// <summary>The body is not <c>application/json</c>.</summary>
+    UnsupportedMediaType,
+
+    /// <summary>The HTTP method is not served on the MCP endpoint.</summary>
+    MethodNotAllowed,
+
+    /// <summary>The body exceeds the configured size limit.</summary>
+    BodyTooLarge,
+
+    /// <summary>A JSON-RPC batch was sent on a revision that does not allow batches.</summary>
+    BatchNotSupported,
+
+    /// <summary><c>initialize</c> was sent inside a batch, which 2025-03-26 forbids.</summary>
+    InitializeInBatch,
+
+    /// <summary><c>initialize</c> was sent on a session that is already initialized.</summary>
+    AlreadyInitialized,
+
+    /// <summary>A request other than <c>initialize</c> or <c>ping</c> arrived before <c>initialize</c>.</summary>
+    NotInitialized,
+
+    /// <summary>A GET carried a <c>Last-Event-ID</c> that names no stream this session can replay.</summary>
+    UnknownLastEventId,
+
+    /// <summary>A request id is already in flight on this session.</summary>
+    DuplicateRequestId,
+
+    /// <summary>The body is not valid UTF-8 or is empty.</summary>
+    EmptyBody,
+
+    /// <summary>A message that is neither a request nor a notification arrived where only those are allowed.</summary>
+    UnexpectedResponse,
+}

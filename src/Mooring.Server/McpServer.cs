@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>
+/// The server core, one per application: options, the tool/prompt/resource collections, the live sessions, and the
+/// dispatcher that transports hand messages to (through <see cref="McpSession"/>). Changes to the collections are
+/// announced to every session; <see cref="NotifyResourceUpdated"/> reaches the sessions subscribed to a URI.
+/// </summary>
+public sealed class McpServer
+{
+    private readonly ConcurrentDictionary<string, McpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<McpCompletionHandler> _completionHandlers;
+
+    /// <summary>Creates the server; DI does this once per application.</summary>
+    [RequiresUnreferencedCode("Registers attribute-declared handlers by reflection.")]
+    [RequiresDynamicCode("Registers attribute-declared handlers by reflection.")]
+    public McpServer(
+        IOptions<McpServerOptions> options,
+        IEnumerable<McpPrimitiveRegistration> registrations,
+        IEnumerable<McpCompletionHandler> completionHandlers,
+        IServiceProvider services,
+        ILoggerFactory loggerFactory,
+        McpServerMetrics metrics,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Options = options.Value;
+        Services = services;
+        Logger = loggerFactory.CreateLogger("Mooring.Server");
+        Metrics = metrics;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _completionHandlers = [.. completionHandlers];
+        Dispatcher = new McpDispatcher(this);
+
+        IServiceProviderIsService? isService = services.GetService<IServiceProviderIsService>();
+        foreach (McpPrimitiveRegistration registration in registrations)
+        {
+            registration.Register(this, isService);
+        }
+
+        Tools.Changed += (_, _) => Broadcast(McpMethods.NotificationToolListChanged);
+        Prompts.Changed += (_, _) => Broadcast(McpMethods.NotificationPromptListChanged);
+        Resources.Changed += (_, _) => Broadcast(McpMethods.NotificationResourceListChanged);
+        ResourceTemplates.Changed += (_, _) => Broadcast(McpMethods.NotificationResourceListChanged);
+    }
+
+    /// <summary>The server's options.</summary>
+    public McpServerOptions Options { get; }
+
+    /// <summary>The root service provider.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The tools; add or remove at run time and clients are told.</summary>
+    public McpServerPrimitiveCollection<McpServerTool> Tools { get; } = new();
+
+    /// <summary>The prompts.</summary>
+    public McpServerPrimitiveCollection<McpServerPrompt> Prompts { get; } = new();
+
+    /// <summary>The resources with fixed URIs.</summary>
+    public McpServerPrimitiveCollection<McpServerResource> Resources { get; } = new();
+
+    /// <summary>The resource templates.</summary>
+    public McpServerPrimitiveCollection<McpServerResource> ResourceTemplates { get; } = new();
+
+    /// <summary>The live sessions.</summary>
+    public IReadOnlyCollection<McpSession> Sessions => (IReadOnlyCollection<McpSession>)_sessions.Values;
+
+    /// <summary>Number of live sessions.</summary>
+    public int SessionCount => _sessions.Count;
+
+    /// <summary>
+    /// The capabilities announced in <c>initialize</c>. Mooring serves every feature whether or not primitives of a
+    /// kind are registered yet, because collections can change at run time.
+    /// </summary>
+    public ServerCapabilities Capabilities { get; } = new()
+    {
+        Tools = new ToolsCapability { ListChanged = true },
+        Prompts = new PromptsCapability { ListChanged = true },
+        Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
+        Logging = [],
+        Completions = [],
+    };
+
+    internal McpDispatcher Dispatcher { get; }
+
+    internal ILogger Logger { get; }
+
+    internal McpServerMetrics Metrics { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    /// <summary>Adds a tool, prompt or resource created by the caller (any of the <c>Create</c> factories).</summary>
+    public void Add(McpServerResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        (resource.IsTemplate ? ResourceTemplates : Resources).Add(resource);
+    }
+
+    /// <summary>
+    /// Creates a session with <paramref name="id"/>. The transport owns it and must dispose it when the session ends.
+    /// </summary>
+    public McpSession CreateSession(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var session = new McpSession(this, id);
+        if (!_sessions.TryAdd(id, session))
+        {
+            throw new InvalidOperationException("A session with this id already exists.");
+        }
+
+        Metrics.SessionStarted();
+        return session;
+    }
+
+    /// <summary>Finds a live session.</summary>
+    public bool TryGetSession(string id, [MaybeNullWhen(false)] out McpSession session) => _sessions.TryGetValue(id, out session);
+
+    /// <summary>
+    /// Sends <c>notifications/resources/updated</c> to every session subscribed to <paramref name="uri"/>. Returns
+    /// how many sessions it reached.
+    /// </summary>
+    public int NotifyResourceUpdated(string uri)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uri);
+        int reached = 0;
+        foreach (McpSession session in _sessions.Values)
+        {
+            if (session.IsSubscribed(uri) && session.TrySendNotification(
+                McpMethods.NotificationResourceUpdated, new ResourceUpdatedNotificationParams { Uri = uri }, McpJsonContext.Default.ResourceUpdatedNotificationParams))
+            {
+                reached++;
+            }
+        }
+
+        return reached;
+    }
+
+    internal void OnSessionEnded(McpSession session)
+    {
+        if (_sessions.TryRemove(new KeyValuePair<string, McpSession>(session.Id, session)))
+        {
+            Metrics.SessionEnded();
+        }
+    }
+
+    internal bool TryFindResource(string uri, [MaybeNullWhen(false)] out McpServerResource resource, out IReadOnlyDictionary<string, string>? variables)
+    {
+        variables = null;
+        if (Resources.TryGet(uri, out resource))
+        {
+            return true;
+        }
+
+        foreach (McpServerResource template in ResourceTemplates.Snapshot)
+        {
+            if (template.TryMatch(uri, out variables))
+            {
+                resource = template;
+                return true;
+            }
+        }
+
+        resource = null;
+        return false;
+    }
+
+    internal McpServerResource? FindByKey(string key) =>
+        ResourceTemplates.TryGet(key, out McpServerResource? template) ? template : Resources.TryGet(key, out McpServerResource? resource) ? resource : null;
+
+    internal async ValueTask<Completion?> CompleteCustomAsync(McpRequestContext context, CompleteRequestParams request)
+    {
+        foreach (McpCompletionHandler handler in _completionHandlers)
+        {
+            if (await handler.Handler(context, request).ConfigureAwait(false) is { } completion)
+            {
+                return completion;
+            }
+        }
+
+        return null;
+    }
+
+    private void Broadcast(string method)
+    {
+        foreach (McpSession session in _sessions.Values)
+        {
+            if (session.IsInitialized)
+            {
+                session.TrySendNotification<JsonObject?>(method, null, null);
+            }
+        }
+    }
+}

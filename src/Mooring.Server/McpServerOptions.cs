@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>
+/// Options of the transport-agnostic server core. Bound from the <c>Mooring</c> configuration section by the host;
+/// every default is stated with its reason.
+/// </summary>
+public sealed class McpServerOptions
+{
+    private int _pageSize = 100;
+    private TimeSpan _clientRequestTimeout = TimeSpan.FromMinutes(2);
+    private int _maxJsonDepth = JsonRpcReader.DefaultMaxDepth;
+
+    /// <summary>
+    /// The server's name and version in <c>initialize</c> results. Default: <c>mooring</c> with the assembly's version.
+    /// </summary>
+    public Implementation ServerInfo { get; set; } = new()
+    {
+        Name = "mooring",
+        Version = typeof(McpServerOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+    };
+
+    /// <summary>Instructions for the model about how to use this server. Default: none.</summary>
+    public string? Instructions { get; set; }
+
+    /// <summary>
+    /// Items per page of <c>tools/list</c>, <c>prompts/list</c>, <c>resources/list</c> and
+    /// <c>resources/templates/list</c>. Default 100: one page for typical servers, bounded for huge ones.
+    /// </summary>
+    public int PageSize
+    {
+        get => _pageSize;
+        set => _pageSize = value is >= 1 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "PageSize must be between 1 and 10000.");
+    }
+
+    /// <summary>
+    /// How long a server-to-client request (sampling, elicitation, roots, ping) waits for the client's answer before
+    /// the server cancels it. Default 2 minutes: long enough for a person to answer an elicitation, short enough that
+    /// an abandoned request does not hold its handler forever.
+    /// </summary>
+    public TimeSpan ClientRequestTimeout
+    {
+        get => _clientRequestTimeout;
+        set => _clientRequestTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ClientRequestTimeout must be positive.");
+    }
+
+    /// <summary>
+    /// Maximum JSON nesting depth accepted in a message. Default 64: deeper than any real schema or argument, shallow
+    /// enough to stop stack-exhaustion attempts.
+    /// </summary>
+    public int MaxJsonDepth
+    {
+        get => _maxJsonDepth;
+        set => _maxJsonDepth = value is >= 8 and <= 1024 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxJsonDepth must be between 8 and 1024.");
+    }
+
+    /// <summary>
+    /// The log level applied to a session that never sent <c>logging/setLevel</c>. Default <see cref="LoggingLevel.Info"/>:
+    /// the spec lets the server choose, and info keeps debug chatter off the wire.
+    /// </summary>
+    public LoggingLevel DefaultClientLogLevel { get; set; } = LoggingLevel.Info;
+
+    /// <summary>
+    /// When true, the text of unexpected exceptions thrown by handlers is sent to clients. Default false: exception
+    /// text can leak internals; it is always logged server-side.
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Serializer options for user types: tool arguments, structured results and generated schemas. Default: web
+    /// defaults (camelCase) resolving MCP types from source-generated metadata and user types by reflection.
+    /// </summary>
+    public JsonSerializerOptions SerializerOptions { get; set; } = CreateDefaultSerializerOptions();
+
+    /// <summary>Creates the default <see cref="SerializerOptions"/>.</summary>
+    public static JsonSerializerOptions CreateDefaultSerializerOptions() => new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        MaxDepth = JsonRpcReader.DefaultMaxDepth,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>A tool: its protocol description and how to call it.</summary>
+public abstract class McpServerTool : IMcpServerPrimitive
+{
+    /// <summary>The tool as listed by <c>tools/list</c>.</summary>
+    public abstract Tool ProtocolTool { get; }
+
+    /// <inheritdoc />
+    public string Key => ProtocolTool.Name;
+
+    /// <summary>
+    /// Calls the tool. Failures the client should see (bad arguments, errors the tool reports) come back as a result
+    /// with <c>isError</c>; exceptions are reserved for cancellation.
+    /// </summary>
+    public abstract ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments);
+
+    /// <summary>Creates a tool from a method marked (or not) with <see cref="McpToolAttribute"/>.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="target">The instance for an instance method; null to create one per call through DI.</param>
+    /// <param name="options">Server options (serializer options for arguments and schemas).</param>
+    /// <param name="isService">Tells DI services apart from arguments; null treats every unknown parameter as an argument.</param>
+    [RequiresUnreferencedCode("Binds the method by reflection.")]
+    [RequiresDynamicCode("Binds the method by reflection.")]
+    public static McpServerTool Create(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        return new MethodServerTool(new McpMethodBinder(method, target, options, isService), method.GetCustomAttribute<McpToolAttribute>(), null, options);
+    }
+
+    /// <summary>Creates a tool from a delegate, under an explicit name.</summary>
+    [RequiresUnreferencedCode("Binds the delegate by reflection.")]
+    [RequiresDynamicCode("Binds the delegate by reflection.")]
+    public static McpServerTool Create(string name, Delegate handler, McpServerOptions options, string? description = null, IServiceProviderIsService? isService = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
+        var binder = new McpMethodBinder(handler.Method, handler.Target, options, isService);
+        return new MethodServerTool(binder, handler.Method.GetCustomAttribute<McpToolAttribute>(), (name, description), options);
+    }
+}

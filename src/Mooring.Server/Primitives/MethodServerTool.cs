@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>A tool backed by a method or delegate, bound by <see cref="McpMethodBinder"/>.</summary>
+[RequiresUnreferencedCode("Binds handler methods by reflection.")]
+[RequiresDynamicCode("Binds handler methods by reflection.")]
+internal sealed class MethodServerTool : McpServerTool
+{
+    private readonly McpMethodBinder _binder;
+    private readonly JsonSerializerOptions _serializerOptions;
+    private readonly bool _structured;
+
+    public MethodServerTool(McpMethodBinder binder, McpToolAttribute? attribute, (string Name, string? Description)? explicitName, McpServerOptions options)
+    {
+        _binder = binder;
+        _serializerOptions = options.SerializerOptions;
+        MethodInfo method = binder.Method;
+        string name = explicitName?.Name ?? attribute?.Name ?? McpNaming.ToSnakeCase(method.Name);
+        string? description = explicitName?.Description ?? method.GetCustomAttribute<DescriptionAttribute>()?.Description;
+
+        JsonElement? outputSchema = null;
+        if ((attribute?.UseStructuredContent ?? true) && McpResultConverter.IsStructuredCandidate(binder.ResultType))
+        {
+            JsonNode schema = binder.ExportSchema(binder.ResultType!);
+
+            // 2025-11-25 requires an object at the root of an output schema; other shapes go out as text only.
+            if (schema is JsonObject obj && obj["type"] is JsonValue type && type.ToString() == "object")
+            {
+                outputSchema = JsonSerializer.SerializeToElement(obj, McpJsonContext.Default.JsonObject);
+                _structured = true;
+            }
+        }
+
+        ToolAnnotations? annotations = attribute is null || (attribute.Title is null && attribute.ReadOnlyHint is null && attribute.DestructiveHint is null
+            && attribute.IdempotentHint is null && attribute.OpenWorldHint is null)
+            ? null
+            : new ToolAnnotations
+            {
+                Title = attribute.Title,
+                ReadOnlyHint = attribute.ReadOnlyHint,
+                DestructiveHint = attribute.DestructiveHint,
+                IdempotentHint = attribute.IdempotentHint,
+                OpenWorldHint = attribute.OpenWorldHint,
+            };
+
+        ProtocolTool = new Tool
+        {
+            Name = name,
+            Title = attribute?.Title,
+            Description = description,
+            InputSchema = JsonSerializer.SerializeToElement(binder.BuildArgumentsSchema(), McpJsonContext.Default.JsonObject),
+            OutputSchema = outputSchema,
+            Annotations = annotations,
+            Icons = attribute?.IconSource is { } icon ? [new Icon { Src = icon }] : null,
+        };
+    }
+
+    public override Tool ProtocolTool { get; }
+
+    public override async ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments)
+    {
+        object? value;
+        try
+        {
+            value = await _binder.InvokeAsync(context, arguments).ConfigureAwait(false);
+        }
+        catch (ArgumentBindingException ex)
+        {
+            // Invalid input is a tool execution error the model can correct (SEP-1303), not a protocol error.
+            return McpResultConverter.ErrorResult($"Invalid arguments for tool '{ProtocolTool.Name}': {ex.Message}");
+        }
+        catch (McpException ex)
+        {
+            return McpResultConverter.ErrorResult(ex.Message);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            McpServerLog.ToolFailed(context.Server.Logger, ex, ProtocolTool.Name);
+            return McpResultConverter.ErrorResult(context.Server.Options.IncludeExceptionDetails
+                ? $"The tool '{ProtocolTool.Name}' failed: {ex.Message}"
+                : $"The tool '{ProtocolTool.Name}' failed.");
+        }
+
+        return McpResultConverter.ToCallToolResult(value, _binder.ResultType, _structured, _serializerOptions);
+    }
+
+    internal McpMethodBinder Binder => _binder;
+}
