@@ -60,6 +60,36 @@ public abstract class McpOutgoingMessage
     /// <summary>A server-to-client request.</summary>
     public static McpOutgoingMessage Request<T>(RequestId id, string method, T parameters, JsonTypeInfo<T> typeInfo) => new RequestMessage<T>(id, method, parameters, typeInfo);
 
+    /// <summary>Several responses written as one JSON array: the answer to a 2025-03-26 batch.</summary>
+    public static McpOutgoingMessage Batch(IReadOnlyList<McpOutgoingMessage> responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        return new BatchMessage(responses);
+    }
+
+    private sealed class BatchMessage(IReadOnlyList<McpOutgoingMessage> responses) : McpOutgoingMessage
+    {
+        public override McpOutgoingKind Kind => McpOutgoingKind.Response;
+
+        public override RequestId? Id => null;
+
+        public override void WriteTo(IBufferWriter<byte> output)
+        {
+            output.Write("["u8);
+            for (int i = 0; i < responses.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(","u8);
+                }
+
+                responses[i].WriteTo(output);
+            }
+
+            output.Write("]"u8);
+        }
+    }
+
     private sealed class ResultMessage<T>(RequestId id, T result, JsonTypeInfo<T> typeInfo) : McpOutgoingMessage
     {
         public override McpOutgoingKind Kind => McpOutgoingKind.Response;

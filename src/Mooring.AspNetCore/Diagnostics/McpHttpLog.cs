@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mooring.AspNetCore;
+
+/// <summary>Source-generated log messages of the HTTP transport (event ids 2000–2099).</summary>
+internal static partial class McpHttpLog
+{
+    [LoggerMessage(2000, LogLevel.Debug, "Session {SessionId} ended ({Reason}).")]
+    public static partial void SessionEnded(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(2001, LogLevel.Error, "The idle-session sweep failed.")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Debug, "Rejected {Method} {Path}: {Reason}.")]
+    public static partial void Rejected(ILogger logger, string method, string path, Mooring.Server.McpRejection reason);
+
+    [LoggerMessage(2003, LogLevel.Debug, "Client disconnected from stream {StreamId} of session {SessionId}.")]
+    public static partial void ClientDisconnected(ILogger logger, string streamId, string sessionId);
+
+    [LoggerMessage(2004, LogLevel.Error, "Stream {StreamId} of session {SessionId} failed.")]
+    public static partial void StreamFailed(ILogger logger, Exception exception, string streamId, string sessionId);
+
+    [LoggerMessage(2005, LogLevel.Debug, "Session {SessionId} created.")]
+    public static partial void SessionCreated(ILogger logger, string sessionId);
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Mooring.Protocol;
+using Mooring.Server;
+
+namespace Mooring.AspNetCore;
+
+/// <summary>
+/// Checks every request before any MCP processing: Host and Origin (DNS-rebinding protection), the Accept and
+/// Content-Type policy, and the protocol version header. Each check returns the rejection or null.
+/// </summary>
+internal static class McpRequestGate
+{
+    public static McpRejection? CheckHostAndOrigin(HttpRequest request, McpHttpOptions options)
+    {
+        if (!IsHostAllowed(request.Host.Host, options.AllowedHosts))
+        {
+            return McpRejection.ForbiddenHost;
+        }
+
+        StringValues origin = request.Headers.Origin;
+        return origin.Count == 0 || IsOriginAllowed(origin.ToString(), options.AllowedOrigins) ? null : McpRejection.ForbiddenOrigin;
+    }
+
+    public static McpRejection? CheckPostHeaders(HttpRequest request, McpHttpOptions options)
+    {
+        if (options.RequireAcceptHeader)
+        {
+            (bool json, bool sse) = Accepts(request.Headers.Accept);
+            if (!json || !sse)
+            {
+                return McpRejection.NotAcceptable;
+            }
+        }
+
+        return IsJsonContentType(request.ContentType) ? null : McpRejection.UnsupportedMediaType;
+    }
+
+    public static McpRejection? CheckGetHeaders(HttpRequest request, McpHttpOptions options) =>
+        options.RequireAcceptHeader && !Accepts(request.Headers.Accept).Sse ? McpRejection.NotAcceptable : null;
+
+    /// <summary>
+    /// A version header naming a revision this server does not serve gets 400 (spec MUST). An absent header is
+    /// allowed (the spec says to assume 2025-03-26). A supported version that differs from the session's negotiated
+    /// one is tolerated: the session's version governs, as some clients and the conformance suite send another.
+    /// </summary>
+    public static McpRejection? CheckProtocolVersion(HttpRequest request)
+    {
+        StringValues header = request.Headers[McpHttpHeaders.ProtocolVersion];
+        return header.Count == 0 || (header.Count == 1 && McpProtocolVersions.IsSupportedLegacy(header[0])) ? null : McpRejection.UnsupportedProtocolVersion;
+    }
+
+    internal static bool IsHostAllowed(string host, IList<string> allowed)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return allowed.Contains("*");
+        }
+
+        foreach (string entry in allowed)
+        {
+            if (entry == "*" || string.Equals(entry, host, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(entry.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool IsOriginAllowed(string origin, IList<string> allowed)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            // "null" (sandboxed frames, file pages) and garbage are never trusted.
+            return allowed.Contains("*");
+        }
+
+        if (allowed.Count == 0)
+        {
+            return uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress? address) && IPAddress.IsLoopback(address));
+        }
+
+        string normalized = uri.GetLeftPart(UriPartial.Authority);
+        foreach (string entry in allowed)
+        {
+            if (entry == "*" || (Uri.TryCreate(entry, UriKind.Absolute, out Uri? allowedUri)
+                && string.Equals(allowedUri.GetLeftPart(UriPartial.Authority), normalized, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an Accept header allows JSON and SSE; wildcards count, order and parameters do not matter.</summary>
+    internal static (bool Json, bool Sse) Accepts(StringValues accept)
+    {
+        bool json = false;
+        bool sse = false;
+        foreach (string? value in accept)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            foreach (string part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                int semicolon = part.IndexOf(';', StringComparison.Ordinal);
+                string media = (semicolon < 0 ? part : part[..semicolon]).Trim();
+                if (media == "*/*")
+                {
+                    json = sse = true;
+                }
+                else if (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Equals("application/*", StringComparison.OrdinalIgnoreCase))
+                {
+                    json = true;
+                }
+                else if (media.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase) || media.Equals("text/*", StringComparison.OrdinalIgnoreCase))
+                {
+                    sse = true;
+                }
+            }
+        }
+
+        return (json, sse);
+    }
+
+    /// <summary><c>application/json</c>, optionally with <c>charset=utf-8</c>; JSON-RPC over MCP is UTF-8 only.</summary>
+    internal static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        string[] parts = contentType.Split(';', StringSplitOptions.TrimEntries);
+        if (!parts[0].Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (string parameter in parts.Skip(1))
+        {
+            if (parameter.StartsWith("charset=", StringComparison.OrdinalIgnoreCase)
+                && !parameter["charset=".Length..].Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

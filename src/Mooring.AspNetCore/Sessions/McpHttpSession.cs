@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Mooring.Protocol;
+using Mooring.Server;
+
+namespace Mooring.AspNetCore;
+
+/// <summary>
+/// The HTTP side of a session: its SSE streams (for resumption), its GET stream, and the background work it owns
+/// (stream pumps and handlers still finishing after their connection closed). Disposing it ends the core session,
+/// ends every stream, waits for its work and forgets its stored events.
+/// </summary>
+internal sealed class McpHttpSession : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, SseStream> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _work = new();
+    private readonly IMcpEventStore? _store;
+    private readonly Lock _getGate = new();
+    private SseStream? _getStream;
+    private GetStreamSink? _getSink;
+    private int _nextStreamId;
+    private long _lastActivity;
+    private int _activeRequests;
+    private int _disposed;
+
+    public McpHttpSession(McpSession core, IMcpEventStore? store, McpHttpOptions options, TimeProvider timeProvider)
+    {
+        Core = core;
+        _store = store;
+        Options = options;
+        TimeProvider = timeProvider;
+        _lastActivity = timeProvider.GetTimestamp();
+    }
+
+    public string Id => Core.Id;
+
+    public McpSession Core { get; }
+
+    public McpHttpOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public TimeSpan ResumeWindow => Options.ResumeWindow;
+
+    /// <summary>True when streams get priming events and may be closed for polling: 2025-11-25 clients know SEP-1699.</summary>
+    public bool SupportsPolling => _store is not null && string.CompareOrdinal(Core.ProtocolVersion, McpProtocolVersions.V20251125) >= 0;
+
+    public bool IsResumable => _store is not null;
+
+    public int StreamCount => _streams.Count;
+
+    public int WorkCount => _work.Count;
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
+
+    /// <summary>Marks the start of a request; the session is not idle until it ends.</summary>
+    public void BeginRequest()
+    {
+        Interlocked.Increment(ref _activeRequests);
+        Volatile.Write(ref _lastActivity, TimeProvider.GetTimestamp());
+    }
+
+    public void EndRequest()
+    {
+        Volatile.Write(ref _lastActivity, TimeProvider.GetTimestamp());
+        Interlocked.Decrement(ref _activeRequests);
+    }
+
+    /// <summary>True when nothing is running or attached and the last activity is older than the idle timeout.</summary>
+    public bool IsIdle(TimeSpan timeout) =>
+        Volatile.Read(ref _activeRequests) == 0
+        && _work.IsEmpty
+        && !_streams.Values.Any(s => s.HasConnection)
+        && TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) > timeout;
+
+    /// <summary>Creates a POST response stream, registered so a client can resume it.</summary>
+    public SseStream CreatePostStream(Action onOrphaned)
+    {
+        string id = Interlocked.Increment(ref _nextStreamId).ToString(CultureInfo.InvariantCulture);
+        var stream = new SseStream(this, id, _store, SupportsPolling, onOrphaned);
+        _streams[id] = stream;
+        return stream;
+    }
+
+    public bool TryGetStream(string id, out SseStream? stream) => _streams.TryGetValue(id, out stream);
+
+    public void RemoveStream(SseStream stream) => _streams.TryRemove(new KeyValuePair<string, SseStream>(stream.Id, stream));
+
+    /// <summary>The GET stream, created on the first GET together with the session sink that feeds it.</summary>
+    public SseStream GetOrCreateGetStream()
+    {
+        lock (_getGate)
+        {
+            if (_getStream is not null)
+            {
+                return _getStream;
+            }
+
+            // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
+            _getStream = new SseStream(this, "0", _store, SupportsPolling);
+            _streams[_getStream.Id] = _getStream;
+            _getSink = new GetStreamSink(Options.MaxQueuedMessagesPerStream);
+            Track(PumpGetStreamAsync(_getStream, _getSink));
+            Core.SessionSink = _getSink;
+            return _getStream;
+        }
+    }
+
+    /// <summary>Owns a background task until it finishes; disposal waits for it.</summary>
+    public void Track(Task task)
+    {
+        if (task.IsCompleted)
+        {
+            return;
+        }
+
+        _work.TryAdd(task, 0);
+        _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _work, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Ending the core session cancels every handler and pending server request.
+        await Core.DisposeAsync().ConfigureAwait(false);
+        lock (_getGate)
+        {
+            _getSink?.Complete();
+        }
+
+        foreach (SseStream stream in _streams.Values)
+        {
+            await stream.CompleteAsync().ConfigureAwait(false);
+        }
+
+        _streams.Clear();
+        Task[] work = [.. _work.Keys];
+        if (work.Length > 0)
+        {
+            // Handlers were cancelled above; a handler that ignores its token is not waited for forever.
+            await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (_store is not null)
+        {
+            await _store.DeleteSessionAsync(Id, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task PumpGetStreamAsync(SseStream stream, GetStreamSink sink)
+    {
+        await foreach (McpOutgoingMessage message in sink.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            await stream.WriteMessageAsync(message).ConfigureAwait(false);
+        }
+
+        await stream.CompleteAsync().ConfigureAwait(false);
+    }
+}

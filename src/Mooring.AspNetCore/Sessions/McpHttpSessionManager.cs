@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mooring.Server;
+
+namespace Mooring.AspNetCore;
+
+/// <summary>
+/// Owns the HTTP sessions: creates them with cryptographically random ids, finds them, ends them on DELETE, on idle
+/// timeout (an owned background sweep on the injected <see cref="TimeProvider"/>) and at shutdown.
+/// </summary>
+internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, McpHttpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly McpServer _server;
+    private readonly McpHttpOptions _options;
+    private readonly IMcpEventStore? _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _sweeper;
+
+    public McpHttpSessionManager(McpServer server, IOptions<McpHttpOptions> options, IMcpEventStore store, ILogger<McpHttpSessionManager> logger, TimeProvider? timeProvider = null)
+    {
+        _server = server;
+        _options = options.Value;
+        _store = _options.EnableResumability ? store : null;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger;
+    }
+
+    public int Count => _sessions.Count;
+
+    public IMcpEventStore? EventStore => _store;
+
+    /// <summary>Creates a session; the caller adds it with <see cref="Publish"/> once <c>initialize</c> succeeded.</summary>
+    public McpHttpSession Create()
+    {
+        // 32 random bytes, base64url: 43 visible ASCII characters, unguessable (spec SHOULD: cryptographically secure).
+        string id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return new McpHttpSession(_server.CreateSession(id), _store, _options, _time);
+    }
+
+    public void Publish(McpHttpSession session) => _sessions[session.Id] = session;
+
+    public bool TryGet(string id, out McpHttpSession? session) => _sessions.TryGetValue(id, out session);
+
+    /// <summary>Ends a session; returns false when it did not exist.</summary>
+    public async ValueTask<bool> EndAsync(string id, string reason)
+    {
+        if (!_sessions.TryRemove(id, out McpHttpSession? session))
+        {
+            return false;
+        }
+
+        McpHttpLog.SessionEnded(_logger, id, reason);
+        await session.DisposeAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _sweeper = SweepAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_sweeper is not null)
+        {
+            await _sweeper.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        foreach (string id in _sessions.Keys)
+        {
+            await EndAsync(id, "shutdown").ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Ends idle sessions. Exposed for tests that drive time by hand.</summary>
+    internal async ValueTask<int> SweepOnceAsync()
+    {
+        int ended = 0;
+        foreach (KeyValuePair<string, McpHttpSession> pair in _sessions)
+        {
+            if (pair.Value.IsIdle(_options.SessionIdleTimeout) && await EndAsync(pair.Key, "idle").ConfigureAwait(false))
+            {
+                ended++;
+            }
+        }
+
+        return ended;
+    }
+
+    private async Task SweepAsync(CancellationToken stopping)
+    {
+        // Check four times per idle timeout (at most every 30 s), so a session ends within 1.25x its timeout.
+        TimeSpan period = TimeSpan.FromTicks(Math.Min(_options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(30).Ticks));
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, _time, stopping).ConfigureAwait(false);
+                await SweepOnceAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                McpHttpLog.SweepFailed(_logger, ex);
+            }
+        }
+    }
+}
