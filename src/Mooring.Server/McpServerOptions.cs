@@ -71,13 +71,15 @@ public sealed class McpServerOptions
 
     /// <summary>
     /// Serializer options for user types: tool arguments, structured results and generated schemas. Default: web
-    /// defaults (camelCase) resolving MCP types from source-generated metadata and user types by reflection.
+    /// defaults (camelCase) with strict number handling, resolving MCP types from source-generated metadata and user types by reflection.
     /// </summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = CreateDefaultSerializerOptions();
 
     /// <summary>Creates the default <see cref="SerializerOptions"/>.</summary>
     public static JsonSerializerOptions CreateDefaultSerializerOptions() => new(JsonSerializerDefaults.Web)
     {
+        // Arguments are typed strictly: "5" is not an integer, so schemas say exactly what is accepted.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         MaxDepth = JsonRpcReader.DefaultMaxDepth,
     };

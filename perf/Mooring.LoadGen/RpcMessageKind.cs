@@ -1,0 +1,20 @@
+namespace Mooring.LoadGen;
+
+/// <summary>What a JSON-RPC message turned out to be, relative to the request being waited on.</summary>
+internal enum RpcMessageKind
+{
+    /// <summary>The awaited response, with a result.</summary>
+    Result,
+
+    /// <summary>The awaited response, with a result whose <c>isError</c> is true (a tool that failed).</summary>
+    ToolError,
+
+    /// <summary>The awaited response, with a JSON-RPC error.</summary>
+    Error,
+
+    /// <summary>A request, a notification or another request's response: not the one awaited.</summary>
+    Other,
+
+    /// <summary>Not a JSON-RPC message.</summary>
+    Malformed,
+}

@@ -1,0 +1,40 @@
+using Mooring.Host;
+using Mooring.Server;
+
+// Mooring.Host: `--urls http://127.0.0.1:PORT` serves MCP over HTTP (default http://127.0.0.1:3001); `--stdio` serves stdio.
+bool stdio = args.Contains("--stdio", StringComparer.Ordinal);
+string[] hostArgs = [.. args.Where(a => a != "--stdio")];
+
+if (stdio)
+{
+    HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = hostArgs,
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+
+    // stdout carries protocol messages only: every log line goes to stderr.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Services.AddMooringHost(builder.Configuration).WithStdio();
+    await builder.Build().RunAsync().ConfigureAwait(false);
+}
+else
+{
+    // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
+    WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = hostArgs,
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    {
+        builder.WebHost.UseUrls(MooringHostDefaults.Url);
+    }
+
+    builder.Services.AddMooringHost(builder.Configuration).WithHttpTransport();
+    WebApplication app = builder.Build();
+    app.MapGet("/health", static () => Results.Text("ok", "text/plain"));
+    app.MapMcp(app.Configuration["Mooring:Path"] ?? MooringHostDefaults.Path);
+    await app.RunAsync().ConfigureAwait(false);
+}
