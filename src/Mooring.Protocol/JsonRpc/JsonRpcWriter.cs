@@ -10,7 +10,14 @@ namespace Mooring.Protocol;
 /// </summary>
 public static class JsonRpcWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+    // Relaxed escaping: MCP messages travel as application/json, SSE data or stdio lines, never inside HTML, so only
+    // what JSON itself requires (quotes, backslashes, control characters) needs escaping.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     // A cached writer is reset onto this sink when returned, so it never keeps a caller's buffer alive.
     private static readonly ArrayBufferWriter<byte> DetachedSink = new(1);

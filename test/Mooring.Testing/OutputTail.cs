@@ -1,4 +1,4 @@
-namespace Mooring.Interop.Tests;
+namespace Mooring.Testing;
 
 /// <summary>The last lines a server process printed, kept for failure messages.</summary>
 public sealed class OutputTail

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace Mooring.Interop.Tests;
+namespace Mooring.Testing;
 
 /// <summary>
 /// Says how to start the server under test: <c>dotnet &lt;host dll&gt; …</c>.

@@ -1,8 +1,9 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Mooring.Interop.Tests;
+namespace Mooring.Testing;
 
 /// <summary>
 /// One server process for a test class, serving Streamable HTTP on 127.0.0.1 and a free port.
