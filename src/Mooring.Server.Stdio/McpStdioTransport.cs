@@ -178,16 +178,15 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
 
     private async Task HandleBatchAsync(McpSession session, StdoutSink sink, byte[] payload)
     {
-        if (!McpProtocolVersions.AllowsBatches(session.ProtocolVersion))
-        {
-            await sink.EnqueueAsync(McpOutgoingMessage.Rejection(null, McpRejection.BatchNotSupported), CancellationToken.None).ConfigureAwait(false);
-            return;
-        }
-
+        // Malformed JSON is a parse error whatever the session's version; only a well-formed batch meets the version rule.
         JsonRpcParseStatus status = JsonRpcReader.ParseBatch(payload, out List<JsonRpcParseResult> items, _server.Options.MaxJsonDepth);
-        if (status != JsonRpcParseStatus.Ok)
+        McpRejection? rejection = status == JsonRpcParseStatus.InvalidJson ? McpRejection.ParseError
+            : !McpProtocolVersions.AllowsBatches(session.ProtocolVersion) ? McpRejection.BatchNotSupported
+            : status != JsonRpcParseStatus.Ok ? McpRejection.InvalidRequest
+            : null;
+        if (rejection is not null)
         {
-            await sink.EnqueueAsync(McpOutgoingMessage.Rejection(null, status == JsonRpcParseStatus.InvalidJson ? McpRejection.ParseError : McpRejection.InvalidRequest), CancellationToken.None).ConfigureAwait(false);
+            await sink.EnqueueAsync(McpOutgoingMessage.Rejection(null, rejection.Value), CancellationToken.None).ConfigureAwait(false);
             return;
         }
 

@@ -122,26 +122,31 @@ internal sealed partial class McpHttpEndpoint
     private async Task HandleBatchAsync(HttpContext context, ReadOnlyMemory<byte> payload)
     {
         McpRejection? rejection = FindSession(context, out McpHttpSession? session);
-        if (rejection is null && !McpProtocolVersions.AllowsBatches(session!.Core.ProtocolVersion))
-        {
-            rejection = McpRejection.BatchNotSupported;
-        }
-
         if (rejection is not null)
         {
             await RejectAsync(context, rejection.Value).ConfigureAwait(false);
             return;
         }
 
+        // Malformed JSON is a parse error whatever the session's version; only a well-formed batch meets the version rule.
         JsonRpcParseStatus status = JsonRpcReader.ParseBatch(payload, out List<JsonRpcParseResult> items, _server.Options.MaxJsonDepth, _options.MaxBatchSize);
+        if (status == JsonRpcParseStatus.InvalidJson)
+        {
+            await RejectAsync(context, McpRejection.ParseError).ConfigureAwait(false);
+            return;
+        }
+
+        if (!McpProtocolVersions.AllowsBatches(session!.Core.ProtocolVersion))
+        {
+            await RejectAsync(context, McpRejection.BatchNotSupported).ConfigureAwait(false);
+            return;
+        }
+
         if (status != JsonRpcParseStatus.Ok)
         {
-            await (status switch
-            {
-                JsonRpcParseStatus.InvalidJson => RejectAsync(context, McpRejection.ParseError),
-                JsonRpcParseStatus.EmptyBatch => RejectAsync(context, McpRejection.InvalidRequest, detail: "Invalid request: an empty batch."),
-                _ => RejectAsync(context, McpRejection.InvalidRequest, detail: $"Invalid request: a batch may hold at most {_options.MaxBatchSize} messages."),
-            }).ConfigureAwait(false);
+            await RejectAsync(context, McpRejection.InvalidRequest, detail: status == JsonRpcParseStatus.EmptyBatch
+                ? "Invalid request: an empty batch."
+                : $"Invalid request: a batch may hold at most {_options.MaxBatchSize} messages.").ConfigureAwait(false);
             return;
         }
 

@@ -1,0 +1,122 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Mooring.Server;
+
+namespace Mooring.Server.Stdio.Tests;
+
+/// <summary>
+/// A stdio server in this process, its stdin and stdout replaced by pipes: the test writes lines to <see cref="SendAsync"/>
+/// and reads what the server wrote with <see cref="ReadAsync"/>.
+/// </summary>
+public sealed class StdioTestServer : IAsyncDisposable
+{
+    private readonly Pipe _stdin = new();
+    private readonly Pipe _stdout = new();
+    private readonly IHost _host;
+    private readonly StreamReader _reader;
+
+    private StdioTestServer(IHost host, FailOnErrorLoggerProvider logs, Pipe stdin, Pipe stdout)
+    {
+        _host = host;
+        Logs = logs;
+        _stdin = stdin;
+        _stdout = stdout;
+        _reader = new StreamReader(stdout.Reader.AsStream(), Encoding.UTF8);
+    }
+
+    public FailOnErrorLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Completes when the host's application is stopping (stdin closed).</summary>
+    public Task Stopping
+    {
+        get
+        {
+            var stopping = new TaskCompletionSource();
+            _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+            return stopping.Task;
+        }
+    }
+
+    public static async Task<StdioTestServer> StartAsync(Action<IMcpServerBuilder>? configure = null, Action<McpStdioOptions>? stdio = null)
+    {
+        var stdin = new Pipe();
+        var stdout = new Pipe();
+        var logs = new FailOnErrorLoggerProvider();
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        IMcpServerBuilder server = builder.Services.AddMcpServer().WithStdio(o =>
+        {
+            o.Input = stdin.Reader.AsStream();
+            o.Output = stdout.Writer.AsStream();
+            stdio?.Invoke(o);
+        });
+        configure?.Invoke(server);
+        IHost host = builder.Build();
+        await host.StartAsync();
+        return new StdioTestServer(host, logs, stdin, stdout);
+    }
+
+    /// <summary>Writes raw bytes to the server's stdin.</summary>
+    public async Task SendRawAsync(byte[] bytes)
+    {
+        await _stdin.Writer.WriteAsync(bytes);
+    }
+
+    /// <summary>Writes one line (a newline is appended).</summary>
+    public Task SendAsync(string line) => SendRawAsync(Encoding.UTF8.GetBytes(line + "\n"));
+
+    /// <summary>Closes stdin, as a client does to end the session.</summary>
+    public async Task CloseInputAsync() => await _stdin.Writer.CompleteAsync();
+
+    /// <summary>Reads the next line the server wrote, parsed as JSON; fails after <paramref name="timeout"/>.</summary>
+    public async Task<JsonElement> ReadAsync(TimeSpan? timeout = null)
+    {
+        string? line = await _reader.ReadLineAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+        Assert.NotNull(line);
+        using JsonDocument document = JsonDocument.Parse(line);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Reads lines until a response with <paramref name="id"/>; returns it and what came before.</summary>
+    public async Task<(JsonElement Response, List<JsonElement> Before)> ReadResponseAsync(long id)
+    {
+        var before = new List<JsonElement>();
+        while (true)
+        {
+            JsonElement message = await ReadAsync();
+            if (message.TryGetProperty("id", out JsonElement messageId) && messageId.ValueKind == JsonValueKind.Number && messageId.GetInt64() == id
+                && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _)))
+            {
+                return (message, before);
+            }
+
+            before.Add(message);
+        }
+    }
+
+    /// <summary>initialize + initialized with the given protocol version.</summary>
+    public async Task InitializeAsync(string protocolVersion = "2025-11-25", string capabilities = "{}")
+    {
+        await SendAsync("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + protocolVersion
+            + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
+        (JsonElement response, _) = await ReadResponseAsync(0);
+        Assert.Equal(protocolVersion, response.GetProperty("result").GetProperty("protocolVersion").GetString());
+        await SendAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stdin.Writer.CompleteAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _host.StopAsync(cts.Token);
+        _host.Dispose();
+        Logs.Dispose();
+    }
+}
