@@ -20,6 +20,9 @@ internal static partial class McpHttpLog
     [LoggerMessage(2004, LogLevel.Error, "Stream {StreamId} of session {SessionId} failed.")]
     public static partial void StreamFailed(ILogger logger, Exception exception, string streamId, string sessionId);
 
+    [LoggerMessage(2006, LogLevel.Error, "A response could not be serialized.")]
+    public static partial void ResponseSerializationFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(2005, LogLevel.Debug, "Session {SessionId} created.")]
     public static partial void SessionCreated(ILogger logger, string sessionId);
 }

@@ -258,6 +258,11 @@ internal sealed partial class McpHttpEndpoint
         {
             await stream.AttachAsync(connection, afterSequence: null).ConfigureAwait(false);
         }
+        else
+        {
+            // Gone before the first event id reached the client: nothing can be resumed, so the work stops now.
+            SafeCancel(handlerCts);
+        }
 
         session.Track(PumpPostStreamAsync(session, stream, exchange, all, batchErrors));
         await Task.WhenAny(connection.Done, aborted).ConfigureAwait(false);
@@ -350,7 +355,7 @@ internal sealed partial class McpHttpEndpoint
         await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private static Task WriteResponseAsync(HttpContext context, McpOutgoingMessage? response)
+    private Task WriteResponseAsync(HttpContext context, McpOutgoingMessage? response)
     {
         if (response is null)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,7 +106,7 @@ internal sealed partial class McpHttpEndpoint
     }
 
     /// <summary>Writes one message as an <c>application/json</c> body with a Content-Length.</summary>
-    private static async Task WriteJsonAsync(HttpContext context, McpOutgoingMessage message, string? sessionId)
+    private async Task WriteJsonAsync(HttpContext context, McpOutgoingMessage message, string? sessionId)
     {
         HttpResponse response = context.Response;
         if (response.HasStarted)
@@ -120,7 +121,21 @@ internal sealed partial class McpHttpEndpoint
         }
 
         ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        message.WriteTo(buffer);
+        buffer.ResetWrittenCount();
+        try
+        {
+            message.WriteTo(buffer);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // A result that cannot be serialized (a handler built an invalid value) is a server bug: log it, answer 500's
+            // JSON-RPC equivalent, and never send half a message.
+            buffer.ResetWrittenCount();
+            McpHttpLog.ResponseSerializationFailed(_logger, ex);
+            McpOutgoingMessage.Rejection(message.Id, McpRejection.InternalError).WriteTo(buffer);
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+
         await WriteBufferedJsonAsync(context, buffer).ConfigureAwait(false);
     }
 

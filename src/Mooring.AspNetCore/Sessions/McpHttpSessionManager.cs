@@ -21,6 +21,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _sweeper;
+    private int _disposed;
 
     public McpHttpSessionManager(McpServer server, IOptions<McpHttpOptions> options, IMcpEventStore store, ILogger<McpHttpSessionManager> logger, TimeProvider? timeProvider = null)
     {
@@ -82,6 +83,13 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // DI disposes this instance twice: as the McpHttpSessionManager singleton and as the IHostedService the
+        // factory registration returned. The second call must not touch the disposed token source.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
     }
