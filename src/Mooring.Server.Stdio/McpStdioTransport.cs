@@ -58,7 +58,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         Stream input = _options.Input ?? Console.OpenStandardInput();
         Stream output = _options.Output ?? Console.OpenStandardOutput();
         McpSession session = _server.CreateSession("stdio-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)));
-        var sink = new StdoutSink(_options.MaxQueuedMessages);
+        var sink = new ChannelMessageSink(_options.MaxQueuedMessages);
         session.SessionSink = sink;
         Task writer = WriteLoopAsync(sink, output);
         PipeReader reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
@@ -127,7 +127,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
     }
 
-    private void Process(McpSession session, StdoutSink sink, ReadOnlySequence<byte> line)
+    private void Process(McpSession session, ChannelMessageSink sink, ReadOnlySequence<byte> line)
     {
         ReadOnlySpan<byte> trimmed = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
         trimmed = trimmed.Trim(" \t\r"u8);
@@ -176,7 +176,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }));
     }
 
-    private async Task HandleBatchAsync(McpSession session, StdoutSink sink, byte[] payload)
+    private async Task HandleBatchAsync(McpSession session, ChannelMessageSink sink, byte[] payload)
     {
         // Malformed JSON is a parse error whatever the session's version; only a well-formed batch meets the version rule.
         JsonRpcParseStatus status = JsonRpcReader.ParseBatch(payload, out List<JsonRpcParseResult> items, _server.Options.MaxJsonDepth);
@@ -213,7 +213,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
     }
 
-    private async ValueTask<McpOutgoingMessage?> HandleRequestAsync(McpSession session, StdoutSink sink, JsonRpcMessage message)
+    private async ValueTask<McpOutgoingMessage?> HandleRequestAsync(McpSession session, ChannelMessageSink sink, JsonRpcMessage message)
     {
         AsyncServiceScope scope = _scopes.CreateAsyncScope();
         try
@@ -232,7 +232,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _inFlight, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task WriteLoopAsync(StdoutSink sink, Stream output)
+    private async Task WriteLoopAsync(ChannelMessageSink sink, Stream output)
     {
         PipeWriter writer = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         try

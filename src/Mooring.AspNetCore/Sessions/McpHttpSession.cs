@@ -17,7 +17,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
     private readonly IMcpEventStore? _store;
     private readonly Lock _getGate = new();
     private SseStream? _getStream;
-    private GetStreamSink? _getSink;
+    private ChannelMessageSink? _getSink;
     private int _nextStreamId;
     private long _lastActivity;
     private int _activeRequests;
@@ -99,7 +99,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
             // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
             _getStream = new SseStream(this, "0", _store, SupportsPolling);
             _streams[_getStream.Id] = _getStream;
-            _getSink = new GetStreamSink(Options.MaxQueuedMessagesPerStream);
+            _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream);
             Track(PumpGetStreamAsync(_getStream, _getSink));
             Core.SessionSink = _getSink;
             return _getStream;
@@ -151,7 +151,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
     }
 
-    private static async Task PumpGetStreamAsync(SseStream stream, GetStreamSink sink)
+    private static async Task PumpGetStreamAsync(SseStream stream, ChannelMessageSink sink)
     {
         await foreach (McpOutgoingMessage message in sink.Reader.ReadAllAsync().ConfigureAwait(false))
         {

@@ -26,7 +26,15 @@ public static class JsonRpcReader
     {
         int offset = utf8.Span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         ReadOnlyMemory<byte> body = utf8[offset..];
-        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        if (TrimStart(body.Span).IsEmpty)
+        {
+            // Checked up front: Utf8JsonReader throws on an empty final block rather than returning false.
+            return Invalid(JsonRpcParseStatus.InvalidJson, "The body is empty.");
+        }
+
+        // AllowMultipleValues lets a second top-level value be read (and reported as trailing data) instead of
+        // making the reader throw a generic syntax error.
+        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowMultipleValues = true });
         try
         {
             if (!reader.Read())

@@ -31,10 +31,7 @@ public static class JsonRpcWriter
         Utf8JsonWriter writer = Rent(output);
         try
         {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc"u8, "2.0"u8);
-            writer.WritePropertyName("id"u8);
-            id.WriteTo(writer);
+            WriteStart(writer, id);
             writer.WritePropertyName("result"u8);
             JsonSerializer.Serialize(writer, result, typeInfo);
             writer.WriteEndObject();
@@ -51,10 +48,7 @@ public static class JsonRpcWriter
         Utf8JsonWriter writer = Rent(output);
         try
         {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc"u8, "2.0"u8);
-            writer.WritePropertyName("id"u8);
-            id.WriteTo(writer);
+            WriteStart(writer, id);
             writer.WritePropertyName("result"u8);
             writer.WriteRawValue(resultJson, skipInputValidation: true);
             writer.WriteEndObject();
@@ -107,10 +101,7 @@ public static class JsonRpcWriter
         Utf8JsonWriter writer = Rent(output);
         try
         {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc"u8, "2.0"u8);
-            writer.WritePropertyName("id"u8);
-            id.WriteTo(writer);
+            WriteStart(writer, id);
             writer.WriteString("method"u8, method);
             writer.WritePropertyName("params"u8);
             JsonSerializer.Serialize(writer, parameters, typeInfo);
@@ -143,6 +134,15 @@ public static class JsonRpcWriter
         {
             Return(writer);
         }
+    }
+
+    // {"jsonrpc":"2.0","id":…  — the start every response and request shares.
+    private static void WriteStart(Utf8JsonWriter writer, RequestId id)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("jsonrpc"u8, "2.0"u8);
+        writer.WritePropertyName("id"u8);
+        id.WriteTo(writer);
     }
 
     private static Utf8JsonWriter Rent(IBufferWriter<byte> output)
