@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Mooring.Conformance.Tests;
 
@@ -6,7 +7,7 @@ namespace Mooring.Conformance.Tests;
 /// Runs the whole conformance suite once (<c>--suite all</c>: active and pending scenarios) against a Mooring.Host
 /// process, and keeps each scenario's checks for the tests to judge one by one.
 /// </summary>
-public sealed class ConformanceRunFixture : IAsyncLifetime
+public sealed partial class ConformanceRunFixture : IAsyncLifetime
 {
     private readonly HttpHostFixture _host = new();
     private readonly string _output = Path.Combine(Path.GetTempPath(), "mooring-conformance-" + Guid.NewGuid().ToString("N"));
@@ -35,9 +36,10 @@ public sealed class ConformanceRunFixture : IAsyncLifetime
                 continue;
             }
 
-            // Directory names are server-<scenario>-<ISO timestamp with dashes>.
-            string name = Path.GetFileName(directory)["server-".Length..];
-            name = name[..name.LastIndexOf("-20", StringComparison.Ordinal)];
+            // Directory names are server-<scenario>-<ISO timestamp with dashes>, e.g. server-ping-2026-11-24T02-06-37-085Z.
+            Match match = ScenarioDirectory().Match(Path.GetFileName(directory));
+            Assert.True(match.Success, $"Unexpected result folder name: {directory}");
+            string name = match.Groups["scenario"].Value;
             using JsonDocument document = JsonDocument.Parse(await File.ReadAllBytesAsync(file));
             scenarios[name] = [.. document.RootElement.EnumerateArray().Select(c => new ConformanceCheck(
                 c.GetProperty("id").GetString() ?? string.Empty,
@@ -48,6 +50,9 @@ public sealed class ConformanceRunFixture : IAsyncLifetime
 
         Scenarios = scenarios;
     }
+
+    [GeneratedRegex(@"^server-(?<scenario>.+)-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$")]
+    private static partial Regex ScenarioDirectory();
 
     public async Task DisposeAsync()
     {
