@@ -55,6 +55,7 @@ namespace Mooring.Protocol;
 [JsonSerializable(typeof(ElicitRequestParams))]
 [JsonSerializable(typeof(ElicitResult))]
 [JsonSerializable(typeof(ElicitationCompleteNotificationParams))]
+[JsonSerializable(typeof(UrlElicitationRequiredErrorData))]
 [JsonSerializable(typeof(ListRootsResult))]
 [JsonSerializable(typeof(CreateTaskResult))]
 [JsonSerializable(typeof(TaskIdRequestParams))]

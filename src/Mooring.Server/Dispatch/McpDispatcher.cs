@@ -50,6 +50,10 @@ internal sealed partial class McpDispatcher
         {
             return await handler(this, context, parameters).ConfigureAwait(false);
         }
+        catch (McpUrlElicitationRequiredException ex)
+        {
+            return ex.ToResponse(context.RequestId);
+        }
         catch (McpException ex)
         {
             return McpOutgoingMessage.Error(context.RequestId, ex.ErrorCode, ex.Message);

@@ -76,7 +76,7 @@ internal sealed class MethodServerTool : McpServerTool
             // Invalid input is a tool execution error the model can correct (SEP-1303), not a protocol error.
             return McpResultConverter.ErrorResult($"Invalid arguments for tool '{ProtocolTool.Name}': {ex.Message}");
         }
-        catch (McpException ex)
+        catch (McpException ex) when (ex is not McpUrlElicitationRequiredException)
         {
             return McpResultConverter.ErrorResult(ex.Message);
         }

@@ -278,8 +278,10 @@ public sealed partial class McpSession : IAsyncDisposable
             {
                 return JsonSerializer.Deserialize(response.Result, resultType) ?? throw new McpException($"The client's answer to {method} was null.");
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or NotSupportedException)
             {
+                // System.Text.Json reports a content block without its "type" as NotSupportedException (it cannot
+                // create the abstract base), so both mean the same thing here: the answer breaks the protocol.
                 throw new McpException($"The client's answer to {method} does not match the protocol.");
             }
         }
@@ -305,6 +307,17 @@ public sealed partial class McpSession : IAsyncDisposable
         {
             _pending.TryRemove(id, out _);
         }
+    }
+
+    /// <summary>
+    /// Tells the client that the URL-mode elicitation <paramref name="elicitationId"/> it started in this session has
+    /// completed (<c>notifications/elicitation/complete</c>, sent only to this session, as the spec requires).
+    /// Returns false when the client has no open stream to receive it.
+    /// </summary>
+    public bool NotifyElicitationComplete(string elicitationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(elicitationId);
+        return TrySendNotification(McpMethods.NotificationElicitationComplete, new ElicitationCompleteNotificationParams { ElicitationId = elicitationId }, McpJsonContext.Default.ElicitationCompleteNotificationParams);
     }
 
     /// <summary>Sends a notification on the session stream, if one is open. Returns false when it was dropped.</summary>
