@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Mooring.Protocol;
 
@@ -30,6 +31,13 @@ public static class JsonRpcReader
         {
             // Checked up front: Utf8JsonReader throws on an empty final block rather than returning false.
             return Invalid(JsonRpcParseStatus.InvalidJson, "The body is empty.");
+        }
+
+        if (!Utf8.IsValid(body.Span))
+        {
+            // Utf8JsonReader checks UTF-8 only in the strings it decodes: invalid bytes in a skipped member or a raw
+            // params slice would pass. JSON between systems must be UTF-8 (RFC 8259, 8.1), so the whole body is checked.
+            return Invalid(JsonRpcParseStatus.InvalidJson, "The body is not valid UTF-8.");
         }
 
         // AllowMultipleValues lets a second top-level value be read (and reported as trailing data) instead of
@@ -70,6 +78,11 @@ public static class JsonRpcReader
         items = [];
         int offset = utf8.Span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         ReadOnlyMemory<byte> body = utf8[offset..];
+        if (!Utf8.IsValid(body.Span))
+        {
+            return JsonRpcParseStatus.InvalidJson;
+        }
+
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {

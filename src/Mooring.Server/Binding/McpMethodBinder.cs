@@ -151,6 +151,13 @@ internal sealed class McpMethodBinder
             return value;
         }
 
+        // Enum names are what completion suggests for enum-typed parameters; the default serializer options read
+        // enums only as numbers, so names are matched here (exactly one defined name, case-insensitive).
+        if (type.IsEnum && Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is { } name)
+        {
+            return Enum.Parse(type, name);
+        }
+
         try
         {
             // A JSON literal ("42", "true") first; otherwise the text as a JSON string (dates, GUIDs, enum names).
@@ -267,13 +274,19 @@ internal sealed class McpMethodBinder
     private static string JsonTypeName(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
+
+        // Before the type code: an enum's type code is that of its underlying integer.
+        if (type.IsEnum)
+        {
+            return "enum value";
+        }
+
         return Type.GetTypeCode(type) switch
         {
             TypeCode.Boolean => "boolean",
             TypeCode.String or TypeCode.Char => "string",
             TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => "integer",
             TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "number",
-            _ when type.IsEnum => "enum value",
             _ when type.IsArray || (type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) => "array",
             _ => "object",
         };

@@ -81,7 +81,9 @@ internal sealed partial class McpDispatcher
     internal static bool TryDecodeCursor(string cursor, out string? key)
     {
         key = null;
-        if (cursor.Length > 4096)
+        // IsValid first: TryDecodeFromChars returns false only when the destination is too small and throws
+        // FormatException on characters outside the alphabet or an impossible length.
+        if (cursor.Length > 4096 || !Base64Url.IsValid(cursor))
         {
             return false;
         }

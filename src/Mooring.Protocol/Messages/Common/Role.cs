@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Mooring.Protocol;
 
 /// <summary>The sender or recipient of a message.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
+[JsonConverter(typeof(StrictStringEnumConverter<Role>))]
 public enum Role
 {
     /// <summary>The user.</summary>

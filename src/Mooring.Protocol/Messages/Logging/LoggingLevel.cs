@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Mooring.Protocol;
 
 /// <summary>Syslog severities (RFC 5424), from least to most severe.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LoggingLevel>))]
+[JsonConverter(typeof(StrictStringEnumConverter<LoggingLevel>))]
 public enum LoggingLevel
 {
     /// <summary>Debugging detail.</summary>
