@@ -71,7 +71,7 @@ public sealed class McpServerOptions
 
     /// <summary>
     /// Serializer options for user types: tool arguments, structured results and generated schemas. Default: web
-    /// defaults (camelCase) with strict number handling, resolving MCP types from source-generated metadata and user types by reflection.
+    /// defaults (camelCase) with strict number handling and enums by name, resolving MCP types from source-generated metadata and user types by reflection.
     /// </summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = CreateDefaultSerializerOptions();
 
@@ -80,6 +80,9 @@ public sealed class McpServerOptions
     {
         // Arguments are typed strictly: "5" is not an integer, so schemas say exactly what is accepted.
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+
+        // Enums travel by name, so a schema lists the names a model can send (not opaque integers).
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
         TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         MaxDepth = JsonRpcReader.DefaultMaxDepth,
     };

@@ -26,6 +26,10 @@ internal sealed partial class McpHttpEndpoint
         }
         catch (Exception ex) when (IsDisconnect(ex, context))
         {
+            // The client left mid-body. A body read that failed stays "in progress" inside Kestrel, which would then
+            // try to drain it for keep-alive and log an error (dotnet/aspnetcore#17840); aborting ends the
+            // connection, which is gone anyway, without that.
+            context.Abort();
             return;
         }
 

@@ -16,6 +16,9 @@ internal sealed class McpBoundParameter
     /// <summary>True for arguments the client must send (no default value, not nullable).</summary>
     public bool IsRequired { get; init; }
 
+    /// <summary>True for <c>Nullable&lt;T&gt;</c> and nullable reference parameters.</summary>
+    public bool AcceptsNull { get; init; }
+
     /// <summary>Completion candidates for prompts and templates.</summary>
     public IReadOnlyList<string>? CompletionValues { get; init; }
 }

@@ -195,6 +195,12 @@ internal sealed class McpMethodBinder
             JsonNode schema = ExportSchema(p.Info.ParameterType);
             if (schema is JsonObject obj)
             {
+                // The exporter sees only the type; a nullable reference parameter accepts null too.
+                if (p.AcceptsNull && !p.Info.ParameterType.IsValueType && obj["type"] is JsonValue single && single.TryGetValue(out string? typeName))
+                {
+                    obj["type"] = new JsonArray(typeName, "null");
+                }
+
                 if (p.Description is not null)
                 {
                     obj.Insert(0, "description", p.Description);
@@ -232,9 +238,20 @@ internal sealed class McpMethodBinder
             {
                 DescriptionAttribute? description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true).OfType<DescriptionAttribute>().FirstOrDefault()
                     ?? (context.PropertyInfo is null ? context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>() : null);
-                if (description is not null && node is JsonObject obj && !obj.ContainsKey("description"))
+                if (node is not JsonObject obj)
+                {
+                    return node;
+                }
+
+                if (description is not null && !obj.ContainsKey("description"))
                 {
                     obj.Insert(0, "description", description.Description);
+                }
+
+                // Enums by name come out as {"enum":[…]} alone; many clients look for a type, so name it.
+                if (!obj.ContainsKey("type") && obj["enum"] is JsonArray values && values.All(v => v?.GetValueKind() == JsonValueKind.String))
+                {
+                    obj["type"] = "string";
                 }
 
                 return node;
@@ -267,6 +284,7 @@ internal sealed class McpMethodBinder
             Name = p.Name ?? $"arg{p.Position}",
             Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
             IsRequired = kind == McpParameterKind.Argument && !p.HasDefaultValue && !nullable,
+            AcceptsNull = nullable,
             CompletionValues = completions,
         };
     }

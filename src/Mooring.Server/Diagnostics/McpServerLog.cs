@@ -14,6 +14,9 @@ internal static partial class McpServerLog
     [LoggerMessage(1002, LogLevel.Error, "Tool {ToolName} failed.")]
     public static partial void ToolFailed(ILogger logger, Exception exception, string toolName);
 
+    [LoggerMessage(1004, LogLevel.Warning, "Tool {ToolName} gave up waiting for the client to answer its request.")]
+    public static partial void ClientRequestTimedOut(ILogger logger, string toolName);
+
     [LoggerMessage(1003, LogLevel.Debug, "Session {SessionId} received a response with id {ResponseId} that matches no pending request.")]
     public static partial void UnmatchedClientResponse(ILogger logger, string sessionId, string responseId);
 }

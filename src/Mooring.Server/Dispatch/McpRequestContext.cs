@@ -99,7 +99,7 @@ public sealed class McpRequestContext
     /// capability (and <c>sampling.tools</c> when <see cref="CreateMessageRequestParams.Tools"/> is set).
     /// </summary>
     /// <exception cref="McpException">The client lacks the capability or answered with an error.</exception>
-    /// <exception cref="TimeoutException">The client did not answer within <see cref="McpServerOptions.ClientRequestTimeout"/>.</exception>
+    /// <exception cref="McpClientRequestTimeoutException">The client did not answer within <see cref="McpServerOptions.ClientRequestTimeout"/>.</exception>
     public ValueTask<CreateMessageResult> SampleAsync(CreateMessageRequestParams request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -84,6 +84,12 @@ internal sealed class MethodServerTool : McpServerTool
         {
             throw;
         }
+        catch (McpClientRequestTimeoutException)
+        {
+            // The client did not answer a sampling, elicitation or roots request in time: its doing, not a server fault.
+            McpServerLog.ClientRequestTimedOut(context.Server.Logger, ProtocolTool.Name);
+            return McpResultConverter.ErrorResult($"The tool '{ProtocolTool.Name}' timed out waiting for the client.");
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             McpServerLog.ToolFailed(context.Server.Logger, ex, ProtocolTool.Name);

@@ -298,7 +298,7 @@ public sealed partial class McpSession : IAsyncDisposable
 
             if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"The client did not answer {method} within {_server.Options.ClientRequestTimeout}.");
+                throw new McpClientRequestTimeoutException($"The client did not answer {method} within {_server.Options.ClientRequestTimeout}.") { Method = method };
             }
 
             throw;

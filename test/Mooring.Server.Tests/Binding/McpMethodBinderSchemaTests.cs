@@ -50,7 +50,11 @@ public sealed class McpMethodBinderSchemaTests
         JsonNode properties = schema["properties"]!;
         Assert.Equal(["city", "days", "note", "limit", "unit", "verbose", "tags"], properties.AsObject().Select(p => p.Key));
         JsonAssertions.Equivalent("""{"description":"City name.","type":"string"}""", properties["city"]);
-        JsonAssertions.Equivalent("""{"type":"array","items":{"type":"string"}}""", properties["tags"]);
+        // string[]? tags = null: a nullable reference accepts null, and the schema says so.
+        JsonAssertions.Equivalent("""{"type":["array","null"],"items":{"type":"string"}}""", properties["tags"]);
+
+        // Enums travel by name: the schema lists them, with the default by name too.
+        JsonAssertions.Equivalent("""{"type":"string","enum":["Celsius","Fahrenheit"],"default":"Celsius"}""", properties["unit"]);
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class McpRequestContextClientRequestTests
         server.Time.Advance(Timeout);
 
         string text = Rpc.ToolText((await call.WaitAsync(TestServer.Patience))!);
-        Assert.Equal($"TimeoutException: The client did not answer sampling/createMessage within {Timeout}.", text);
+        Assert.Equal($"McpClientRequestTimeoutException: The client did not answer sampling/createMessage within {Timeout}.", text);
         JsonNode cancelled = Assert.Single(session.SessionSink.Notifications("notifications/cancelled"));
         Assert.Equal(request["id"]!.ToJsonString(), cancelled["params"]!["requestId"]!.ToJsonString());
         Assert.Equal("Timed out.", (string?)cancelled["params"]!["reason"]);

@@ -50,9 +50,20 @@ public sealed class MethodServerToolInvocationTests
         await using TestServer server = WithGreeter(typeof(SchemaTools));
         TestSession session = await server.InitializedSessionAsync();
 
-        JsonNode response = await session.RequestAsync("tools/call", """{"name":"get_weather","arguments":{"city":"Oslo","days":5,"note":"n","limit":2,"unit":1,"verbose":true,"tags":["a","b"]}}""");
+        JsonNode response = await session.RequestAsync("tools/call", """{"name":"get_weather","arguments":{"city":"Oslo","days":5,"note":"n","limit":2,"unit":"Fahrenheit","verbose":true,"tags":["a","b"]}}""");
 
         Assert.Equal("Oslo 5 n 2 Fahrenheit True a|b", Rpc.ToolText(response));
+    }
+
+    [Fact]
+    public async Task Call_EnumArgumentAsInteger_IsAToolErrorNamingTheArgument()
+    {
+        await using TestServer server = WithGreeter(typeof(SchemaTools));
+        TestSession session = await server.InitializedSessionAsync();
+
+        JsonNode response = await session.RequestAsync("tools/call", """{"name":"get_weather","arguments":{"city":"Oslo","unit":1}}""");
+
+        Assert.Equal("Invalid arguments for tool 'get_weather': Argument 'unit' is not a valid enum value.", Rpc.ToolText(response, isError: true));
     }
 
     [Fact]
