@@ -12,19 +12,22 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: perf/run-benchmarks.sh [options]
-  --short              1 round, 2 s warm-up, 3 s measured: checks the driver end to end (writes to
-                       artifacts/perf/benchmarks-short.md unless --output is given)
+  --short              1 round, 2 s warm-up, 3 s measured, micro-benchmarks as a dry run (one invocation
+                       each): checks the driver end to end (writes to artifacts/perf/benchmarks-short.md
+                       unless --output is given)
   --rounds N           interleaved rounds (default 5)
   --warmup S           warm-up seconds per run (default 5)
   --duration S         measured seconds per run (default 8)
   --connections N      concurrent keep-alive connections (default 16)
-  --skip LIST          servers to leave out, comma-separated: mooring,sdk,raw (also MOORING_BENCH_SKIP)
+  --skip LIST          what to leave out, comma-separated: mooring,sdk,raw (servers), micro (the
+                       BenchmarkDotNet micro-benchmarks of perf/Mooring.Benchmarks) (also MOORING_BENCH_SKIP)
   --output FILE        the report (default docs/benchmarks.md)
   --no-build           use what is already built in Release
 Environment:
   MOORING_BENCH_SKIP   like --skip
   MOORING_HOST_DLL     path of a built Mooring.Host.dll; when set, src/Mooring.Host is not built
-The full setting (5 rounds x 3 servers x ~15 s) takes about 4-5 minutes.
+The full setting (5 rounds x 3 servers x ~15 s, then the micro-benchmarks as BenchmarkDotNet ShortRun)
+takes about 7-9 minutes; --short 30-75 s (builds included), depending on what else runs.
 EOF
 }
 
@@ -67,6 +70,11 @@ RELEASE_DIR="bin/Release/net10.0"
 LOADGEN_DLL="$ROOT/perf/Mooring.LoadGen/$RELEASE_DIR/Mooring.LoadGen.dll"
 MOORING_PROJECT="$ROOT/src/Mooring.Host/Mooring.Host.csproj"
 MOORING_DLL="${MOORING_HOST_DLL:-$ROOT/src/Mooring.Host/$RELEASE_DIR/Mooring.Host.dll}"
+MICRO_PROJECT="$ROOT/perf/Mooring.Benchmarks"
+MICRO_DLL="$MICRO_PROJECT/$RELEASE_DIR/Mooring.Benchmarks.dll"
+# ShortRun (3 measured iterations) in the full setting: allocations are exact with any job, and the times are
+# for orientation only on this machine. --short only checks that every micro-benchmark runs.
+if [[ $SHORT -eq 1 ]]; then MICRO_JOB="--dry"; else MICRO_JOB="--short"; fi
 
 # The servers, in round order. One line each: name|title|project dir (for building, "" = none)|dll|load mode|MCP path.
 # A later mode (stateless, another transport) is one more line here.
@@ -93,7 +101,9 @@ for line in "${SERVERS[@]}"; do
     ACTIVE+=("$name")
   fi
 done
-[[ ${#ACTIVE[@]} -gt 0 ]] || { echo "every server is skipped; nothing to measure" >&2; exit 2; }
+MICRO=1
+is_skipped micro && MICRO=0
+[[ ${#ACTIVE[@]} -gt 0 || $MICRO -eq 1 ]] || { echo "everything is skipped; nothing to measure" >&2; exit 2; }
 
 log() { echo "[bench] $*" >&2; }
 
@@ -117,9 +127,11 @@ if [[ $BUILD -eq 1 ]]; then
     IFS='|' read -r name _ project _ <<<"$line"
     if [[ -n "$project" && -z "${SKIPPED[$name]:-}" ]]; then build "$project"; fi
   done
+  if [[ $MICRO -eq 1 ]]; then build "$MICRO_PROJECT"; fi
 fi
 
 [[ -f "$LOADGEN_DLL" ]] || { echo "missing $LOADGEN_DLL (build it, or drop --no-build)" >&2; exit 1; }
+[[ $MICRO -eq 0 || -f "$MICRO_DLL" ]] || { echo "missing $MICRO_DLL (build it, or --skip micro)" >&2; exit 1; }
 for name in "${ACTIVE[@]}"; do
   [[ -f "${DLL[$name]}" ]] || { echo "missing ${DLL[$name]} for '$name' (build it, or --skip $name)" >&2; exit 1; }
 done
@@ -150,7 +162,10 @@ stop_server() {
     log "server $pid ignored TERM for 10 s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
   fi
-  wait "$pid" 2>/dev/null || true
+  local status=0
+  wait "$pid" 2>/dev/null || status=$?
+  # 0, or 143 (TERM) for a host without a TERM handler; anything else is a crash on shutdown, worth knowing.
+  if [[ $status -ne 0 && $status -ne 143 ]]; then log "server $pid exited with status $status on shutdown (see its log)"; fi
 }
 trap 'stop_server' EXIT
 trap 'stop_server; exit 130' INT TERM
@@ -204,6 +219,22 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+# The micro-benchmarks, after the load runs so that nothing else competes for the cores. BenchmarkDotNet writes one
+# GitHub-flavoured table per class to $RUN_DIR/bdn/results; the report embeds them.
+MICRO_STATUS="skipped on request (--skip micro)"
+if [[ $MICRO -eq 1 ]]; then
+  log "micro-benchmarks: Mooring.Benchmarks $MICRO_JOB"
+  rc=0
+  dotnet "$MICRO_DLL" $MICRO_JOB --artifacts "$RUN_DIR/bdn" >"$RUN_DIR/micro.log" 2>&1 || rc=$?
+  if [[ $rc -eq 0 ]] && compgen -G "$RUN_DIR/bdn/results/*-report-github.md" >/dev/null; then
+    MICRO_STATUS=ok
+  else
+    MICRO_STATUS="failed (exit $rc); see $RUN_DIR/micro.log"
+    log "micro-benchmarks $MICRO_STATUS"; tail -n 20 "$RUN_DIR/micro.log" >&2
+    FAILED_RUNS=$((FAILED_RUNS + 1))
+  fi
+fi
+
 # Median of the numbers given (mean of the middle two for an even count); "n/a" for none.
 median() {
   printf '%s\n' "$@" | sed '/^$/d' | sort -g |
@@ -212,13 +243,28 @@ median() {
 fmt() { if [[ "$2" == n/a ]]; then echo n/a; else LC_ALL=C printf "%.${1}f" "$2"; fi; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
-declare -A MED_RPS MED_P50 MED_P99 OK_ROUNDS
+# Median over rounds of a/b for one figure, using only rounds where both servers succeeded: robust to a machine
+# that drifts during the run (other work starting), which shifts all servers of a round together.
+round_ratio_median() {
+  local -n table="$1"
+  local a="$2" b="$3" round values=()
+  for round in $(seq 1 "$ROUNDS"); do
+    if [[ "${STATUS[$a.$round]:-}" == ok && "${STATUS[$b.$round]:-}" == ok ]]; then
+      values+=("$(awk -v x="${table[$a.$round]}" -v y="${table[$b.$round]}" 'BEGIN { if (y + 0 == 0) print ""; else printf "%.6f", x / y }')")
+    fi
+  done
+  local m; m=$(median "${values[@]}")
+  if [[ "$m" == n/a ]]; then echo n/a; else LC_ALL=C printf "%.2f" "$m"; fi
+}
+
+declare -A MED_RPS MED_P50 MED_P99 OK_ROUNDS SUM_ERRORS
 for name in "${NAMES[@]}"; do
-  values_rps=(); values_p50=(); values_p99=()
+  values_rps=(); values_p50=(); values_p99=(); SUM_ERRORS[$name]=0
   for round in $(seq 1 "$ROUNDS"); do
     key="$name.$round"
     if [[ "${STATUS[$key]:-}" == ok ]]; then
       values_rps+=("${RPS[$key]}"); values_p50+=("${P50[$key]}"); values_p99+=("${P99[$key]}")
+      SUM_ERRORS[$name]=$(( SUM_ERRORS[$name] + ${ERRORS[$key]:-0} ))
     fi
   done
   OK_ROUNDS[$name]=${#values_rps[@]}
@@ -241,6 +287,8 @@ aspnet_runtime=$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \(
   echo "- Load generator: \`perf/Mooring.LoadGen\` (raw sockets, no HttpClient, no allocation per request), one process per run,"
   echo "  $CONNECTIONS connections, ${WARMUP} s warm-up (not recorded) then ${DURATION} s measured. Latency is from the first byte sent"
   echo "  to the end of the JSON body, or of the SSE event carrying the response. req/s counts successful responses only."
+  echo "- Every response is checked: HTTP 2xx, the JSON-RPC id of its request (MCP servers), a \`result\` without"
+  echo "  \`isError\`, and \`content[0].text\` equal to \`hello\`. Anything else counts as an error (the \`errors\` columns)."
   echo "- Every server is started fresh for each run with Warning-level logging, and runs are interleaved"
   echo "  (${ACTIVE[*]}, then again) for $ROUNDS round(s). Figures are medians over rounds."
   gc_modes=""
@@ -270,25 +318,28 @@ aspnet_runtime=$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \(
   echo
   echo "## Medians"
   echo
-  echo "| server | req/s | p50 ms | p99 ms | rounds ok |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| server | req/s | p50 ms | p99 ms | errors (all rounds) | rounds ok |"
+  echo "|---|---:|---:|---:|---:|---:|"
   for name in "${NAMES[@]}"; do
     if [[ -n "${SKIPPED[$name]:-}" ]]; then
-      echo "| ${TITLE[$name]} | - | - | - | not measured |"
+      echo "| ${TITLE[$name]} | - | - | - | - | not measured |"
     else
-      echo "| ${TITLE[$name]} | $(fmt 0 "${MED_RPS[$name]}") | $(fmt 3 "${MED_P50[$name]}") | $(fmt 3 "${MED_P99[$name]}") | ${OK_ROUNDS[$name]}/$ROUNDS |"
+      echo "| ${TITLE[$name]} | $(fmt 0 "${MED_RPS[$name]}") | $(fmt 3 "${MED_P50[$name]}") | $(fmt 3 "${MED_P99[$name]}") | ${SUM_ERRORS[$name]} | ${OK_ROUNDS[$name]}/$ROUNDS |"
     fi
   done
   echo
   echo "## Ratios"
   echo
-  echo "Of medians. For req/s higher is better; for latency lower is better."
+  echo "Of medians, and (in brackets) the median of the per-round ratios, which is steadier when the machine drifts"
+  echo "during the run. For req/s higher is better; for latency lower is better."
   echo
   echo "| | req/s | p50 | p99 |"
   echo "|---|---:|---:|---:|"
-  echo "| Mooring / SDK | $(ratio "${MED_RPS[mooring]}" "${MED_RPS[sdk]}") | $(ratio "${MED_P50[mooring]}" "${MED_P50[sdk]}") | $(ratio "${MED_P99[mooring]}" "${MED_P99[sdk]}") |"
-  echo "| Mooring / raw Kestrel | $(ratio "${MED_RPS[mooring]}" "${MED_RPS[raw]}") | $(ratio "${MED_P50[mooring]}" "${MED_P50[raw]}") | $(ratio "${MED_P99[mooring]}" "${MED_P99[raw]}") |"
-  echo "| SDK / raw Kestrel | $(ratio "${MED_RPS[sdk]}" "${MED_RPS[raw]}") | $(ratio "${MED_P50[sdk]}" "${MED_P50[raw]}") | $(ratio "${MED_P99[sdk]}" "${MED_P99[raw]}") |"
+  for pair in mooring:sdk mooring:raw sdk:raw; do
+    a=${pair%%:*}; b=${pair##*:}
+    label="$( [[ $a == mooring ]] && echo Mooring || echo SDK ) / $( [[ $b == sdk ]] && echo SDK || echo raw Kestrel )"
+    echo "| $label | $(ratio "${MED_RPS[$a]}" "${MED_RPS[$b]}") ($(round_ratio_median RPS "$a" "$b")) | $(ratio "${MED_P50[$a]}" "${MED_P50[$b]}") ($(round_ratio_median P50 "$a" "$b")) | $(ratio "${MED_P99[$a]}" "${MED_P99[$b]}") ($(round_ratio_median P99 "$a" "$b")) |"
+  done
   echo
   echo "## Per round"
   for name in "${NAMES[@]}"; do
@@ -307,6 +358,39 @@ aspnet_runtime=$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \(
       fi
     done
   done
+  echo
+  echo "## Micro-benchmarks (perf/Mooring.Benchmarks)"
+  echo
+  if [[ "$MICRO_STATUS" != ok ]]; then
+    echo "Not measured: $MICRO_STATUS."
+  else
+    echo "BenchmarkDotNet with \`[MemoryDiagnoser]\`, in-process, after the load runs, with"
+    echo
+    echo '```'
+    echo "dotnet perf/Mooring.Benchmarks/bin/Release/net10.0/Mooring.Benchmarks.dll $MICRO_JOB"
+    echo '```'
+    echo
+    echo "\`Allocated\` is bytes per operation and exact whatever the job; times come from few iterations on a shared"
+    echo "2-core machine: orientation, not a verdict. \`HotPathBenchmarks\` is the echo \`tools/call\` in the server core"
+    echo "stage by stage; \`HttpEndpointBenchmarks\` runs the whole POST handler against a raw handler on the same"
+    echo "in-memory \`DefaultHttpContext\` (whose own allocations are the raw handler's figure); the \`*Breakdown*\`"
+    echo "classes measure the pieces of a stage alone. Mooring's own allocation per HTTP request is"
+    echo "\`McpEndpoint\` minus \`RawHandler\`."
+    if [[ "$MICRO_JOB" == --dry ]]; then
+      echo
+      echo "**Dry run** (one cold invocation per benchmark, from \`--short\`): it only shows that every benchmark runs;"
+      echo "its figures include first-call costs (JIT, static caches) and are not measurements."
+    fi
+    for class in HotPath HttpEndpoint DispatchBreakdown SerializeBreakdown; do
+      file="$RUN_DIR/bdn/results/Mooring.Benchmarks.${class}Benchmarks-report-github.md"
+      [[ -f "$file" ]] || continue
+      echo
+      echo "### ${class}Benchmarks"
+      echo
+      # BenchmarkDotNet's environment block is the same for every class: keep it for the first only.
+      if [[ "$class" == HotPath ]]; then cat "$file"; else awk 'fences >= 2 && !(blank++ == 0 && $0 == "") { print } /^```$/ { fences++ }' "$file"; fi
+    done
+  fi
 } >"$OUTPUT"
 
 log "report: $OUTPUT (raw figures and logs: $RUN_DIR)"
@@ -314,6 +398,7 @@ for name in "${NAMES[@]}"; do
   if [[ -z "${SKIPPED[$name]:-}" ]]; then log "$name: median $(fmt 0 "${MED_RPS[$name]}") req/s, p50 $(fmt 3 "${MED_P50[$name]}") ms, p99 $(fmt 3 "${MED_P99[$name]}") ms"; fi
 done
 log "Mooring / SDK req/s: $(ratio "${MED_RPS[mooring]}" "${MED_RPS[sdk]}"); Mooring / raw Kestrel req/s: $(ratio "${MED_RPS[mooring]}" "${MED_RPS[raw]}")"
+log "micro-benchmarks: $MICRO_STATUS"
 if [[ $FAILED_RUNS -gt 0 ]]; then
   log "$FAILED_RUNS run(s) failed; see the report and $RUN_DIR"
   exit 1

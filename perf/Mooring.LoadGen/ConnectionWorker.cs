@@ -117,7 +117,7 @@ internal sealed class ConnectionWorker : IDisposable
                     pending = pending[await connection.SendSomeAsync(pending, token)..];
                 }
 
-                _exchange.Start(expectedId, expectResponse: true, captureSessionId: false);
+                _exchange.Start(expectedId, expectResponse: true, captureSessionId: false, McpRequests.EchoTextUtf8);
                 ExchangeOutcome? done;
                 while ((done = _exchange.Advance(connection)) is null)
                 {

@@ -23,6 +23,9 @@ internal enum ExchangeOutcome
     /// <summary>A tool result with <c>isError: true</c>.</summary>
     ToolError,
 
+    /// <summary>A result that is not the echo of the text sent.</summary>
+    WrongResult,
+
     /// <summary>The body ended without the response to this request.</summary>
     NoResponse,
 

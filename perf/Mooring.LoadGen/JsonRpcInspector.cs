@@ -8,7 +8,11 @@ internal static class JsonRpcInspector
     /// <summary>Any response id matches: for a server that answers a fixed body.</summary>
     public const long AnyId = -1;
 
-    public static RpcMessageKind Inspect(ReadOnlySpan<byte> json, long expectedId)
+    /// <summary>
+    /// Classifies <paramref name="json"/>. With a non-empty <paramref name="expectedText"/>, a result counts as
+    /// <see cref="RpcMessageKind.Result"/> only when its first content block's <c>text</c> equals it (the echo came back).
+    /// </summary>
+    public static RpcMessageKind Inspect(ReadOnlySpan<byte> json, long expectedId, ReadOnlySpan<byte> expectedText = default)
     {
         var reader = new Utf8JsonReader(json);
         var hasId = false;
@@ -17,6 +21,7 @@ internal static class JsonRpcInspector
         var hasError = false;
         var hasMethod = false;
         var toolError = false;
+        var textMatches = expectedText.IsEmpty;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -37,7 +42,12 @@ internal static class JsonRpcInspector
                 {
                     reader.Read();
                     hasResult = true;
-                    toolError = reader.TokenType == JsonTokenType.StartObject && ResultIsError(ref reader);
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        ReadResult(ref reader, expectedText, out toolError, out var matched);
+                        textMatches |= matched;
+                    }
+
                     reader.Skip();
                 }
                 else
@@ -74,25 +84,66 @@ internal static class JsonRpcInspector
             return RpcMessageKind.Other;
         }
 
-        return hasError ? RpcMessageKind.Error : toolError ? RpcMessageKind.ToolError : RpcMessageKind.Result;
+        return hasError ? RpcMessageKind.Error
+            : toolError ? RpcMessageKind.ToolError
+            : textMatches ? RpcMessageKind.Result
+            : RpcMessageKind.WrongResult;
     }
 
-    /// <summary>Reads the result object to its end; true when it has <c>"isError": true</c> at its top level.</summary>
-    private static bool ResultIsError(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads the result object to its end: <paramref name="isError"/> when it has <c>"isError": true</c> at its top
+    /// level, <paramref name="textMatches"/> when <c>content[0].text</c> equals <paramref name="expectedText"/>.
+    /// </summary>
+    private static void ReadResult(ref Utf8JsonReader reader, ReadOnlySpan<byte> expectedText, out bool isError, out bool textMatches)
     {
         var depth = reader.CurrentDepth;
-        var isError = false;
+        isError = false;
+        textMatches = false;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
             {
                 var isErrorProperty = reader.ValueTextEquals("isError"u8);
+                var isContent = !isErrorProperty && !expectedText.IsEmpty && reader.ValueTextEquals("content"u8);
                 reader.Read();
                 isError |= isErrorProperty && reader.TokenType == JsonTokenType.True;
+                if (isContent)
+                {
+                    textMatches |= FirstTextEquals(reader, expectedText);
+                }
+
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the array at the reader's token starts with an object whose <c>text</c> is <paramref name="expectedText"/>.
+    /// Reads a copy of the reader (a struct), so the caller's position is unchanged.
+    /// </summary>
+    private static bool FirstTextEquals(Utf8JsonReader reader, ReadOnlySpan<byte> expectedText)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
+            {
+                var isText = reader.ValueTextEquals("text"u8);
+                reader.Read();
+                if (isText)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expectedText);
+                }
+
                 reader.Skip();
             }
         }
 
-        return isError;
+        return false;
     }
 }

@@ -14,6 +14,9 @@ internal static class McpRequests
     public const string EchoTool = "echo";
     public const string EchoText = "hello";
 
+    /// <summary><see cref="EchoText"/> in UTF-8: every tools/call result must carry it back as <c>content[0].text</c>.</summary>
+    public static readonly byte[] EchoTextUtf8 = Encoding.UTF8.GetBytes(EchoText);
+
     /// <summary>Request ids have exactly this many digits, so rewriting the id never changes Content-Length.</summary>
     public const int IdDigits = 14;
 

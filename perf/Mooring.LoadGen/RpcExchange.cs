@@ -16,6 +16,7 @@ internal sealed class RpcExchange
     private readonly SseEventParser _events = new();
     private State _state;
     private long _expectedId;
+    private byte[]? _expectedText;
     private bool _expectResponse;
     private bool _captureSessionId;
     private ExchangeOutcome _outcome;
@@ -58,11 +59,13 @@ internal sealed class RpcExchange
     /// <summary>
     /// Prepares to read the response to a request whose id is <paramref name="expectedId"/> (<see cref="JsonRpcInspector.AnyId"/>:
     /// any response). With <paramref name="expectResponse"/> false, for a notification, any 2xx status is the answer.
+    /// With <paramref name="expectedText"/>, the result must carry it as <c>content[0].text</c> (a tools/call echo).
     /// </summary>
-    public void Start(long expectedId, bool expectResponse, bool captureSessionId)
+    public void Start(long expectedId, bool expectResponse, bool captureSessionId, byte[]? expectedText = null)
     {
         _state = State.Head;
         _expectedId = expectedId;
+        _expectedText = expectedText;
         _expectResponse = expectResponse;
         _captureSessionId = captureSessionId;
         _outcome = ExchangeOutcome.Ok;
@@ -155,7 +158,7 @@ internal sealed class RpcExchange
                     }
 
                     ResponseTimestamp = Stopwatch.GetTimestamp();
-                    var kind = JsonRpcInspector.Inspect(connection.Body, _expectedId);
+                    var kind = JsonRpcInspector.Inspect(connection.Body, _expectedId, _expectedText);
                     return Finish(kind == RpcMessageKind.Other ? ExchangeOutcome.NoResponse : Map(kind));
                 }
 
@@ -182,7 +185,7 @@ internal sealed class RpcExchange
                             break;
                         }
 
-                        var kind = JsonRpcInspector.Inspect(_events.Data, _expectedId);
+                        var kind = JsonRpcInspector.Inspect(_events.Data, _expectedId, _expectedText);
                         if (kind != RpcMessageKind.Other)
                         {
                             ResponseTimestamp = Stopwatch.GetTimestamp();
@@ -247,6 +250,7 @@ internal sealed class RpcExchange
     {
         RpcMessageKind.Result => ExchangeOutcome.Ok,
         RpcMessageKind.ToolError => ExchangeOutcome.ToolError,
+        RpcMessageKind.WrongResult => ExchangeOutcome.WrongResult,
         RpcMessageKind.Error => ExchangeOutcome.RpcError,
         _ => ExchangeOutcome.Malformed,
     };

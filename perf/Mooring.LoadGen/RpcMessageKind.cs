@@ -9,6 +9,9 @@ internal enum RpcMessageKind
     /// <summary>The awaited response, with a result whose <c>isError</c> is true (a tool that failed).</summary>
     ToolError,
 
+    /// <summary>The awaited response, with a result that is not the expected echo (wrong or missing <c>content[0].text</c>).</summary>
+    WrongResult,
+
     /// <summary>The awaited response, with a JSON-RPC error.</summary>
     Error,
 
