@@ -209,7 +209,7 @@ internal sealed partial class McpHttpEndpoint
         if (batchErrors is null)
         {
             ValueTask<McpOutgoingMessage?> single = DispatchAsync(session, requests[0], exchange, handlerCts.Token);
-            if (single.IsCompletedSuccessfully && !exchange.Reader.TryPeek(out _))
+            if (single.IsCompletedSuccessfully && !exchange.HasQueued)
             {
                 exchange.Complete();
                 await WriteResponseAsync(context, single.Result).ConfigureAwait(false);
@@ -236,7 +236,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        if (all.IsCompleted && !exchange.Reader.TryPeek(out _))
+        if (all.IsCompleted && !exchange.HasQueued)
         {
             McpOutgoingMessage?[] responses = await all.ConfigureAwait(false);
             if (batchErrors is null)

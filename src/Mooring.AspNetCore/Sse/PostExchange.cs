@@ -6,33 +6,61 @@ namespace Mooring.AspNetCore;
 /// <summary>
 /// The sink of one POST request: messages the handler sends before its response (progress, logs, server requests)
 /// queue here, bounded. The endpoint answers with plain JSON when nothing was queued by the time the handler
-/// finished, and switches to an SSE stream as soon as something is.
+/// finished, and switches to an SSE stream as soon as something is. The queue itself is created on the first
+/// message, so the common JSON answer costs no channel.
 /// </summary>
 internal sealed class PostExchange : McpMessageSink
 {
-    private readonly Channel<OutboundItem> _channel;
+    private readonly int _capacity;
     private readonly bool _canReconnect;
+    private Channel<OutboundItem>? _channel;
+    private int _completed;
 
     public PostExchange(int capacity, bool canReconnect)
     {
+        _capacity = capacity;
         _canReconnect = canReconnect;
-        _channel = Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
-    public ChannelReader<OutboundItem> Reader => _channel.Reader;
+    /// <summary>True once anything was queued (the answer must become an SSE stream).</summary>
+    public bool HasQueued => Volatile.Read(ref _channel) is { } channel && channel.Reader.TryPeek(out _);
 
-    public override bool TryEnqueue(McpOutgoingMessage message) => _channel.Writer.TryWrite(new OutboundItem(message, null));
+    public ChannelReader<OutboundItem> Reader => Channel.Reader;
+
+    private Channel<OutboundItem> Channel
+    {
+        get
+        {
+            Channel<OutboundItem>? channel = Volatile.Read(ref _channel);
+            if (channel is not null)
+            {
+                return channel;
+            }
+
+            var created = System.Threading.Channels.Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(_capacity)
+            {
+                SingleReader = true,
+                SingleWriter = false,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+            Channel<OutboundItem> winner = Interlocked.CompareExchange(ref _channel, created, null) ?? created;
+            if (Volatile.Read(ref _completed) == 1)
+            {
+                // Created after the handler finished (a stray late sender): born complete, so no reader waits on it.
+                winner.Writer.TryComplete();
+            }
+
+            return winner;
+        }
+    }
+
+    public override bool TryEnqueue(McpOutgoingMessage message) => Channel.Writer.TryWrite(new OutboundItem(message, null));
 
     public override async ValueTask<bool> EnqueueAsync(McpOutgoingMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await _channel.Writer.WriteAsync(new OutboundItem(message, null), cancellationToken).ConfigureAwait(false);
+            await Channel.Writer.WriteAsync(new OutboundItem(message, null), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ChannelClosedException)
@@ -50,7 +78,7 @@ internal sealed class PostExchange : McpMessageSink
 
         try
         {
-            await _channel.Writer.WriteAsync(new OutboundItem(null, retryAfter), cancellationToken).ConfigureAwait(false);
+            await Channel.Writer.WriteAsync(new OutboundItem(null, retryAfter), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ChannelClosedException)
@@ -59,6 +87,10 @@ internal sealed class PostExchange : McpMessageSink
         }
     }
 
-    /// <summary>No more messages: the handler finished.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    /// <summary>No more messages: the handler finished. A channel never created stays uncreated.</summary>
+    public void Complete()
+    {
+        Volatile.Write(ref _completed, 1);
+        Volatile.Read(ref _channel)?.Writer.TryComplete();
+    }
 }

@@ -132,7 +132,7 @@ public static class JsonRpcReader
     private static JsonRpcParseResult ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
     {
         Fields seen = Fields.None;
-        string? version = null;
+        bool versionOk = false;
         string? method = null;
         RequestId? id = null;
         bool idIsNull = false;
@@ -165,7 +165,8 @@ public static class JsonRpcReader
             switch (field)
             {
                 case Fields.JsonRpc:
-                    version = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    // Compared in place: the version is checked, never kept, so no string is made for it.
+                    versionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
                     reader.Skip();
                     break;
                 case Fields.Id:
@@ -216,7 +217,7 @@ public static class JsonRpcReader
             return Invalid(JsonRpcParseStatus.InvalidMessage, duplicate, id);
         }
 
-        if (version != "2.0")
+        if (!versionOk)
         {
             return Invalid(JsonRpcParseStatus.InvalidMessage, "The 'jsonrpc' member must be exactly \"2.0\".", id);
         }
