@@ -5,15 +5,18 @@ using System.Text.Json.Serialization;
 namespace Mooring.Protocol;
 
 /// <summary>
-/// Source-generated serialization metadata for every MCP message type: camelCase names, nulls omitted, and
-/// out-of-order <c>type</c> discriminators accepted (clients do not always write <c>type</c> first).
+/// Source-generated serialization metadata for every MCP message type: camelCase names, nulls omitted,
+/// out-of-order <c>type</c> discriminators accepted (clients do not always write <c>type</c> first), and nullable
+/// annotations enforced, so a JSON null where the schema requires a value (a tool name, a URI) is rejected while
+/// reading instead of reaching a handler.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     AllowOutOfOrderMetadataProperties = true,
     NumberHandling = JsonNumberHandling.Strict,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]

@@ -91,7 +91,7 @@ internal sealed partial class McpDispatcher
             }
         }
 
-        if (parsed is null || HasNullRequiredMember(parsed, typeInfo, depth: 0))
+        if (parsed is null)
         {
             value = null!;
             error = McpOutgoingMessage.Rejection(context.RequestId, McpRejection.InvalidParams, $"Invalid params for {context.Method}.");
@@ -101,36 +101,6 @@ internal sealed partial class McpDispatcher
         context.ProgressToken = parsed.Meta?.ProgressToken;
         value = parsed;
         return true;
-    }
-
-    /// <summary>
-    /// True when a <c>required</c> member (or one of a required object's required members) is JSON null: C#
-    /// <c>required</c> makes a member mandatory but still lets null through, and a null name or uri is the client's
-    /// mistake (invalid params), not a NullReferenceException in a handler.
-    /// </summary>
-    private static bool HasNullRequiredMember(object value, JsonTypeInfo typeInfo, int depth)
-    {
-        foreach (JsonPropertyInfo property in typeInfo.Properties)
-        {
-            if (!property.IsRequired || property.Get is null)
-            {
-                continue;
-            }
-
-            object? member = property.Get(value);
-            if (member is null)
-            {
-                return true;
-            }
-
-            if (depth < 4 && typeInfo.Options.TryGetTypeInfo(property.PropertyType, out JsonTypeInfo? memberType)
-                && memberType.Kind == JsonTypeInfoKind.Object && HasNullRequiredMember(member, memberType, depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string Truncate(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
