@@ -145,6 +145,7 @@ public static class JsonRpcReader
         string? errorMessage = null;
         ReadOnlyMemory<byte> errorData = default;
         string? duplicate = null;
+        bool idAmbiguous = false;
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -158,6 +159,9 @@ public static class JsonRpcReader
             if (field != Fields.None && (seen & field) != 0)
             {
                 duplicate ??= "A JSON-RPC message must not repeat a member.";
+
+                // With two ids neither is reliably the request's: the error goes out with a null id.
+                idAmbiguous |= field == Fields.Id;
             }
 
             seen |= field;
@@ -214,7 +218,7 @@ public static class JsonRpcReader
 
         if (duplicate is not null)
         {
-            return Invalid(JsonRpcParseStatus.InvalidMessage, duplicate, id);
+            return Invalid(JsonRpcParseStatus.InvalidMessage, duplicate, idAmbiguous ? null : id);
         }
 
         if (!versionOk)

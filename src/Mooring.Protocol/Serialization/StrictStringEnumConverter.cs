@@ -1,18 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Mooring.Protocol;
 
 /// <summary>
-/// Reads and writes an enum by its wire name only. The stock <see cref="JsonStringEnumConverter{TEnum}"/> also
-/// accepts integers, which would let <c>{"level":4}</c> (or an undefined <c>99</c>) through where the schema allows
-/// only the names.
+/// Reads and writes an enum by its exact wire name (from <see cref="JsonStringEnumMemberNameAttribute"/>, else the
+/// member name) and nothing else. The stock <see cref="JsonStringEnumConverter{TEnum}"/> also accepts integers,
+/// padded names and comma lists (it parses flags), which would let <c>{"level":4}</c> or <c>"debug, info"</c> through
+/// where the schema allows only the names.
 /// </summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
-internal sealed class StrictStringEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>
+internal sealed class StrictStringEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    public StrictStringEnumConverter()
-        : base(namingPolicy: null, allowIntegerValues: false)
+    private static readonly (string Name, TEnum Value)[] Members =
+    [
+        .. typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
+            (f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name, (TEnum)f.GetValue(null)!)),
+    ];
+
+    /// <inheritdoc />
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach ((string name, TEnum value) in Members)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return value;
+                }
+            }
+        }
+
+        throw new JsonException($"Expected one of: {string.Join(", ", Members.Select(m => m.Name))}.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach ((string name, TEnum member) in Members)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(member, value))
+            {
+                writer.WriteStringValue(name);
+                return;
+            }
+        }
+
+        throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
     }
 }

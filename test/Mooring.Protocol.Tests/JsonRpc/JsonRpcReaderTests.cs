@@ -217,8 +217,16 @@ public sealed class JsonRpcReaderTests
         Assert.Equal(new RequestId(5), result.Id);
     }
 
+    [Fact]
+    public void Parse_DuplicateId_IsInvalidMessageWithNoId()
+    {
+        JsonRpcParseResult result = Parse("""{"jsonrpc":"2.0","id":1,"id":2,"method":"ping"}""");
+
+        AssertRejected(result, JsonRpcParseStatus.InvalidMessage, "A JSON-RPC message must not repeat a member.");
+        Assert.Null(result.Id);
+    }
+
     [Theory]
-    [InlineData("""{"jsonrpc":"2.0","id":1,"id":2,"method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","jsonrpc":"2.0","id":1,"method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping","method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping","params":{},"params":{}}""")]
