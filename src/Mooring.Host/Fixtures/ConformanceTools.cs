@@ -85,10 +85,16 @@ internal static class ConformanceTools
     [Description("Asks the user for a username and an email.")]
     public static async Task<string> Elicitation([Description("The message to show the user.")] string message, McpRequestContext context)
     {
-        JsonElement schema = JsonDocument.Parse("""
-            {"type":"object","properties":{"username":{"type":"string","description":"Your username"},"email":{"type":"string","description":"Your email address"}},"required":["username","email"]}
-            """).RootElement.Clone();
-        ElicitResult result = await context.ElicitAsync(new ElicitRequestParams { Message = message, RequestedSchema = schema }, context.CancellationToken).ConfigureAwait(false);
+        var schema = new ElicitationRequestedSchema
+        {
+            Properties =
+            {
+                ["username"] = new StringSchema { Description = "Your username" },
+                ["email"] = new StringSchema { Description = "Your email address", Format = "email" },
+            },
+            Required = ["username", "email"],
+        };
+        ElicitResult result = await context.ElicitAsync(ElicitRequestParams.Form(message, schema), context.CancellationToken).ConfigureAwait(false);
         return $"User response: action={result.Action}, content={JsonSerializer.Serialize(result.Content ?? [], McpJsonContext.Default.DictionaryStringJsonElement)}";
     }
 

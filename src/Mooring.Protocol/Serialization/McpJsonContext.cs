@@ -59,6 +59,7 @@ namespace Mooring.Protocol;
 [JsonSerializable(typeof(ElicitResult))]
 [JsonSerializable(typeof(ElicitationCompleteNotificationParams))]
 [JsonSerializable(typeof(UrlElicitationRequiredErrorData))]
+[JsonSerializable(typeof(ElicitationRequestedSchema))]
 [JsonSerializable(typeof(ListRootsResult))]
 [JsonSerializable(typeof(CreateTaskResult))]
 [JsonSerializable(typeof(TaskIdRequestParams))]

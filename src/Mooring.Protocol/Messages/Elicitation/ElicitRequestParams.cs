@@ -20,4 +20,15 @@ public sealed class ElicitRequestParams : RequestParams
 
     /// <summary>URL mode: correlates the completion notification.</summary>
     public string? ElicitationId { get; set; }
+
+    /// <summary>A form-mode elicitation asking for the fields of <paramref name="schema"/>.</summary>
+    public static ElicitRequestParams Form(string message, ElicitationRequestedSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return new ElicitRequestParams { Mode = "form", Message = message, RequestedSchema = schema.ToJsonElement() };
+    }
+
+    /// <summary>A URL-mode elicitation sending the user to <paramref name="url"/>, correlated by <paramref name="elicitationId"/>.</summary>
+    public static ElicitRequestParams ForUrl(string message, string url, string elicitationId) =>
+        new() { Mode = "url", Message = message, Url = url, ElicitationId = elicitationId };
 }

@@ -7,26 +7,26 @@ namespace Mooring.Protocol;
 public sealed class ClientCapabilities
 {
     /// <summary>Non-standard capabilities.</summary>
-    [JsonPropertyName("experimental")]
+    [JsonPropertyName(McpCapabilityKeys.Experimental)]
     public JsonObject? Experimental { get; set; }
 
     /// <summary>Present if the client can list roots.</summary>
-    [JsonPropertyName("roots")]
+    [JsonPropertyName(McpCapabilityKeys.Roots)]
     public RootsCapability? Roots { get; set; }
 
     /// <summary>Present if the client can sample from an LLM.</summary>
-    [JsonPropertyName("sampling")]
+    [JsonPropertyName(McpCapabilityKeys.Sampling)]
     public SamplingCapability? Sampling { get; set; }
 
     /// <summary>Present if the client supports elicitation.</summary>
-    [JsonPropertyName("elicitation")]
+    [JsonPropertyName(McpCapabilityKeys.Elicitation)]
     public ElicitationCapability? Elicitation { get; set; }
 
     /// <summary>Present if the client supports task-augmented requests.</summary>
-    [JsonPropertyName("tasks")]
+    [JsonPropertyName(McpCapabilityKeys.Tasks)]
     public JsonObject? Tasks { get; set; }
 
     /// <summary>Extensions the client supports.</summary>
-    [JsonPropertyName("extensions")]
+    [JsonPropertyName(McpCapabilityKeys.Extensions)]
     public JsonObject? Extensions { get; set; }
 }

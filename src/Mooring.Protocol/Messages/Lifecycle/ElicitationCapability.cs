@@ -7,10 +7,10 @@ namespace Mooring.Protocol;
 public sealed class ElicitationCapability
 {
     /// <summary>Present if the client supports form mode.</summary>
-    [JsonPropertyName("form")]
+    [JsonPropertyName(McpCapabilityKeys.Form)]
     public JsonObject? Form { get; set; }
 
     /// <summary>Present if the client supports URL mode.</summary>
-    [JsonPropertyName("url")]
+    [JsonPropertyName(McpCapabilityKeys.Url)]
     public JsonObject? Url { get; set; }
 }

@@ -7,10 +7,10 @@ namespace Mooring.Protocol;
 public sealed class SamplingCapability
 {
     /// <summary>Present if the client supports <c>includeContext</c>.</summary>
-    [JsonPropertyName("context")]
+    [JsonPropertyName(McpCapabilityKeys.Context)]
     public JsonObject? Context { get; set; }
 
     /// <summary>Present if the client supports tool use in sampling.</summary>
-    [JsonPropertyName("tools")]
+    [JsonPropertyName(McpCapabilityKeys.Tools)]
     public JsonObject? Tools { get; set; }
 }

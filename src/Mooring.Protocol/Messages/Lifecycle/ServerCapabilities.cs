@@ -7,34 +7,34 @@ namespace Mooring.Protocol;
 public sealed class ServerCapabilities
 {
     /// <summary>Non-standard capabilities.</summary>
-    [JsonPropertyName("experimental")]
+    [JsonPropertyName(McpCapabilityKeys.Experimental)]
     public JsonObject? Experimental { get; set; }
 
     /// <summary>Present if the server sends log messages.</summary>
-    [JsonPropertyName("logging")]
+    [JsonPropertyName(McpCapabilityKeys.Logging)]
     public JsonObject? Logging { get; set; }
 
     /// <summary>Present if the server offers argument completion.</summary>
-    [JsonPropertyName("completions")]
+    [JsonPropertyName(McpCapabilityKeys.Completions)]
     public JsonObject? Completions { get; set; }
 
     /// <summary>Present if the server offers prompts.</summary>
-    [JsonPropertyName("prompts")]
+    [JsonPropertyName(McpCapabilityKeys.Prompts)]
     public PromptsCapability? Prompts { get; set; }
 
     /// <summary>Present if the server offers resources.</summary>
-    [JsonPropertyName("resources")]
+    [JsonPropertyName(McpCapabilityKeys.Resources)]
     public ResourcesCapability? Resources { get; set; }
 
     /// <summary>Present if the server offers tools.</summary>
-    [JsonPropertyName("tools")]
+    [JsonPropertyName(McpCapabilityKeys.Tools)]
     public ToolsCapability? Tools { get; set; }
 
     /// <summary>Present if the server supports task-augmented requests.</summary>
-    [JsonPropertyName("tasks")]
+    [JsonPropertyName(McpCapabilityKeys.Tasks)]
     public JsonObject? Tasks { get; set; }
 
     /// <summary>Extensions the server supports.</summary>
-    [JsonPropertyName("extensions")]
+    [JsonPropertyName(McpCapabilityKeys.Extensions)]
     public JsonObject? Extensions { get; set; }
 }

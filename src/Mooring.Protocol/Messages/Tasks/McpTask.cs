@@ -1,8 +1,13 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Mooring.Protocol;
 
-/// <summary>The state of a task (2025-11-25 experimental tasks).</summary>
+/// <summary>
+/// The state of a task (2025-11-25 experimental tasks). With its <c>_meta</c> it is also the whole result of
+/// <c>tasks/get</c> and <c>tasks/cancel</c> and the params of <c>notifications/tasks/status</c> (each is the task
+/// plus <c>_meta</c> in the schema).
+/// </summary>
 public sealed class McpTask
 {
     /// <summary>Task id.</summary>
@@ -25,4 +30,8 @@ public sealed class McpTask
 
     /// <summary>Suggested polling interval in milliseconds.</summary>
     public long? PollInterval { get; set; }
+
+    /// <summary>Metadata.</summary>
+    [JsonPropertyName("_meta")]
+    public JsonObject? Meta { get; set; }
 }
