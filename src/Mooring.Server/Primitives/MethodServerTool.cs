@@ -76,7 +76,12 @@ internal sealed class MethodServerTool : McpServerTool
             // Invalid input is a tool execution error the model can correct (SEP-1303), not a protocol error.
             return McpResultConverter.ErrorResult($"Invalid arguments for tool '{ProtocolTool.Name}': {ex.Message}");
         }
-        catch (McpException ex) when (ex is not McpUrlElicitationRequiredException)
+        catch (McpUrlElicitationRequiredException)
+        {
+            // -32042 is a protocol error by definition: the dispatcher turns it into a JSON-RPC error.
+            throw;
+        }
+        catch (McpException ex)
         {
             return McpResultConverter.ErrorResult(ex.Message);
         }
