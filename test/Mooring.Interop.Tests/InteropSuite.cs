@@ -286,6 +286,51 @@ public abstract class InteropSuite
     }
 
     [Fact]
+    public async Task CallTool_ListRoots_ReturnsTheClientsRoots()
+    {
+        using var cts = new CancellationTokenSource(InteropClientOptions.TestTimeout);
+        var options = InteropClientOptions.Create();
+        options.Handlers.RootsHandler = (request, cancellationToken) => ValueTask.FromResult(new ListRootsResult
+        {
+            Roots = [new Root { Uri = "file:///srv/projects/alpha", Name = "alpha" }, new Root { Uri = "file:///srv/projects/beta" }],
+        });
+        await using var client = await ConnectAsync(options, cts.Token);
+
+        var result = await client.CallToolAsync("list_roots", cancellationToken: cts.Token);
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("alpha: file:///srv/projects/alpha\nfile:///srv/projects/beta", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+
+    [Fact]
+    public async Task ToggleDynamicTool_ChangesTheList_AndTheClientIsNotified()
+    {
+        using var cts = new CancellationTokenSource(InteropClientOptions.TestTimeout);
+        var changes = new EventRecorder<string>();
+        var options = InteropClientOptions.Create();
+        options.Handlers.NotificationHandlers =
+        [
+            new(NotificationMethods.ToolListChangedNotification, (notification, _) =>
+            {
+                changes.Report(notification.Method);
+                return ValueTask.CompletedTask;
+            }),
+        ];
+        await using var client = await ConnectAsync(options, cts.Token);
+        bool presentBefore = (await client.ListToolsAsync(cancellationToken: cts.Token)).Any(t => t.Name == "dynamic_tool");
+
+        await client.CallToolAsync("toggle_dynamic_tool", cancellationToken: cts.Token);
+        bool presentAfterOne = (await client.ListToolsAsync(cancellationToken: cts.Token)).Any(t => t.Name == "dynamic_tool");
+        await client.CallToolAsync("toggle_dynamic_tool", cancellationToken: cts.Token);
+        bool presentAfterTwo = (await client.ListToolsAsync(cancellationToken: cts.Token)).Any(t => t.Name == "dynamic_tool");
+
+        Assert.NotEqual(presentBefore, presentAfterOne);
+        Assert.Equal(presentBefore, presentAfterTwo);
+        var received = await changes.WaitForAsync(_ => true, 2, NotificationWait);
+        Assert.True(received.Count >= 2, $"expected two notifications/tools/list_changed, got {received.Count}");
+    }
+
+    [Fact]
     public async Task CallTool_Elicitation_ReturnsTheAcceptedContent()
     {
         using var cts = new CancellationTokenSource(InteropClientOptions.TestTimeout);

@@ -21,6 +21,7 @@ internal static class HostServiceCollectionExtensions
             .WithPrimitives(typeof(PracticalTools))
             .WithPrimitives(typeof(ConformanceTools))
             .WithPrimitives(typeof(ElicitationFixtureTools))
+            .WithPrimitives(typeof(DynamicFixtureTools))
             .WithPrimitives(typeof(ConformancePrompts))
             .WithPrimitives(typeof(ConformanceResources))
             .WithPrimitive(server => server.Tools.Add(new JsonSchema202012Tool()));
