@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Mooring.Protocol.Tests;
 
-/// <summary>Reads the spec examples embedded from TestData/.</summary>
+/// <summary>Reads the hand-written protocol examples embedded from TestData/.</summary>
 internal static class TestData
 {
     public static byte[] Read(string relativePath)

@@ -6,8 +6,8 @@ using System.Text.Json.Serialization.Metadata;
 namespace Mooring.Protocol.Tests.Messages;
 
 /// <summary>
-/// Each spec example deserializes into Mooring's types and serializes back to the same JSON (member order aside),
-/// so no member is lost, renamed or invented on the way through.
+/// Each example in TestData/ (hand-written in the shapes of the 2025-11-25 schema) deserializes into Mooring's types
+/// and serializes back to the same JSON (member order aside), so no member is lost, renamed or invented on the way through.
 /// </summary>
 public sealed class SpecExampleRoundTripTests
 {
@@ -26,8 +26,8 @@ public sealed class SpecExampleRoundTripTests
     [InlineData("SchemaExamples/image-png-content-with-annotations.json")]
     [InlineData("SchemaExamples/file-resource-link.json")]
     [InlineData("SchemaExamples/embedded-file-resource-with-annotations.json")]
-    [InlineData("SchemaExamples/get-weather-tool-use.json")]
-    [InlineData("SchemaExamples/get-weather-tool-result.json")]
+    [InlineData("SchemaExamples/tide-lookup-tool-use.json")]
+    [InlineData("SchemaExamples/tide-lookup-tool-result.json")]
     public void ContentBlock_SpecExample_RoundTrips(string file) => AssertRoundTrips(file, McpJsonContext.Default.ContentBlock);
 
     [Fact]
@@ -35,13 +35,13 @@ public sealed class SpecExampleRoundTripTests
     {
         Assert.IsType<TextContent>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/text-content.json"), McpJsonContext.Default.ContentBlock));
         ImageContent image = Assert.IsType<ImageContent>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/image-png-content-with-annotations.json"), McpJsonContext.Default.ContentBlock));
-        Assert.Equal([Role.User], image.Annotations!.Audience);
-        Assert.Equal(0.9, image.Annotations.Priority);
+        Assert.Equal([Role.Assistant], image.Annotations!.Audience);
+        Assert.Equal(0.4, image.Annotations.Priority);
         Assert.IsType<ResourceLink>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/file-resource-link.json"), McpJsonContext.Default.ContentBlock));
         EmbeddedResource embedded = Assert.IsType<EmbeddedResource>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/embedded-file-resource-with-annotations.json"), McpJsonContext.Default.ContentBlock));
         Assert.IsType<TextResourceContents>(embedded.Resource);
-        ToolUseContent toolUse = Assert.IsType<ToolUseContent>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/get-weather-tool-use.json"), McpJsonContext.Default.ContentBlock));
-        Assert.Equal("Paris", toolUse.Input.GetProperty("city").GetString());
+        ToolUseContent toolUse = Assert.IsType<ToolUseContent>(JsonSerializer.Deserialize(TestData.Read("SchemaExamples/tide-lookup-tool-use.json"), McpJsonContext.Default.ContentBlock));
+        Assert.Equal("Brest", toolUse.Input.GetProperty("harbor").GetString());
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class SpecExampleRoundTripTests
     {
         AssertRoundTrips("SchemaExamples/user-requested-cancellation.json", McpJsonContext.Default.CancelledNotificationParams);
         CancelledNotificationParams p = JsonSerializer.Deserialize(TestData.Read("SchemaExamples/user-requested-cancellation.json"), McpJsonContext.Default.CancelledNotificationParams)!;
-        Assert.Equal(new RequestId("123"), p.RequestId);
+        Assert.Equal(new RequestId("4096"), p.RequestId);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class SpecExampleRoundTripTests
         JsonRpcMessage message = ParseOk(original);
         InitializeRequestParams p = JsonSerializer.Deserialize(message.Params.Span, McpJsonContext.Default.InitializeRequestParams)!;
         Assert.Equal("2025-11-25", p.ProtocolVersion);
-        Assert.Equal("ExampleClient", p.ClientInfo.Name);
+        Assert.Equal("dockhand-desktop", p.ClientInfo.Name);
         Assert.True(p.Capabilities.Roots!.ListChanged);
         Assert.NotNull(p.Capabilities.Sampling);
         Assert.NotNull(p.Capabilities.Tasks);
@@ -121,7 +121,7 @@ public sealed class SpecExampleRoundTripTests
         JsonRpcMessage message = ParseOk(original);
         InitializeResult result = JsonSerializer.Deserialize(message.Result.Span, McpJsonContext.Default.InitializeResult)!;
         Assert.True(result.Capabilities.Resources!.Subscribe);
-        Assert.Equal("Optional instructions for the client", result.Instructions);
+        Assert.Equal("Check lookup_tide before proposing any departure time.", result.Instructions);
 
         byte[] rewritten = Write(b => JsonRpcWriter.WriteResult(b, message.Id!.Value, result, McpJsonContext.Default.InitializeResult));
         JsonAssert.Equivalent(original, rewritten);
@@ -161,8 +161,8 @@ public sealed class SpecExampleRoundTripTests
 
         JsonRpcMessage message = ParseOk(original);
         CallToolRequestParams p = JsonSerializer.Deserialize(message.Params.Span, McpJsonContext.Default.CallToolRequestParams)!;
-        Assert.Equal("get_weather", p.Name);
-        Assert.Equal("New York", p.Arguments!.Value.GetProperty("location").GetString());
+        Assert.Equal("lookup_tide", p.Name);
+        Assert.Equal("Cork", p.Arguments!.Value.GetProperty("harbor").GetString());
 
         byte[] rewritten = Write(b => JsonRpcWriter.WriteRequest(b, message.Id!.Value, message.Method!, p, McpJsonContext.Default.CallToolRequestParams));
         JsonAssert.Equivalent(original, rewritten);
@@ -175,8 +175,8 @@ public sealed class SpecExampleRoundTripTests
 
         JsonRpcMessage message = ParseOk(original);
         ListToolsResult result = JsonSerializer.Deserialize(message.Result.Span, McpJsonContext.Default.ListToolsResult)!;
-        Assert.Equal("next-page-cursor", result.NextCursor);
-        Assert.Equal("optional", Assert.Single(result.Tools).Execution!.TaskSupport);
+        Assert.Equal("tools-after-lookup_tide", result.NextCursor);
+        Assert.Equal("required", Assert.Single(result.Tools).Execution!.TaskSupport);
 
         byte[] rewritten = Write(b => JsonRpcWriter.WriteResult(b, message.Id!.Value, result, McpJsonContext.Default.ListToolsResult));
         JsonAssert.Equivalent(original, rewritten);
