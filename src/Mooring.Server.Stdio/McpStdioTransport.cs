@@ -119,7 +119,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         {
             await reader.CompleteAsync().ConfigureAwait(false);
             StdioLog.InputClosed(_logger, _inFlight.Count);
-            await session.DisposeAsync().ConfigureAwait(false);
+            await session.EndAsync(McpEndReason.ClientGone).ConfigureAwait(false);
             await Task.WhenAll(_inFlight.Keys).WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             sink.Complete();
             await writer.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

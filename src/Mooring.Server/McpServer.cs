@@ -28,6 +28,7 @@ public sealed class McpServer
         IServiceProvider services,
         ILoggerFactory loggerFactory,
         McpServerMetrics metrics,
+        McpResourceGovernor governor,
         TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +39,7 @@ public sealed class McpServer
         Services = services;
         Logger = loggerFactory.CreateLogger("Mooring.Server");
         Metrics = metrics;
+        Governor = governor ?? throw new ArgumentNullException(nameof(governor));
         TimeProvider = timeProvider ?? TimeProvider.System;
         _completionHandlers = [.. completionHandlers];
         Dispatcher = new McpDispatcher(this);
@@ -97,6 +99,9 @@ public sealed class McpServer
 
     internal McpServerMetrics Metrics { get; }
 
+    /// <summary>What the server holds, against its caps.</summary>
+    public McpResourceGovernor Governor { get; }
+
     internal TimeProvider TimeProvider { get; }
 
     /// <summary>Adds a tool, prompt or resource created by the caller (any of the <c>Create</c> factories).</summary>
@@ -107,19 +112,31 @@ public sealed class McpServer
     }
 
     /// <summary>
-    /// Creates a session with <paramref name="id"/>. The transport owns it and must dispose it when the session ends.
+    /// Creates a session with <paramref name="id"/>. The transport owns it and must end it. Throws when the session cap
+    /// is reached; transports that can make room or refuse politely use <see cref="TryCreateSession"/>.
     /// </summary>
-    public McpSession CreateSession(string id)
+    public McpSession CreateSession(string id) =>
+        TryCreateSession(id, out McpSession? session) ? session : throw new InvalidOperationException($"The session limit ({Options.Limits.MaxSessions}) is reached.");
+
+    /// <summary>Creates a session, or returns false when <see cref="McpServerLimits.MaxSessions"/> sessions are live.</summary>
+    public bool TryCreateSession(string id, [MaybeNullWhen(false)] out McpSession session)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var session = new McpSession(this, id);
-        if (!_sessions.TryAdd(id, session))
+        session = null;
+        if (!Governor.TryAcquire(McpBudget.Sessions))
         {
+            return false;
+        }
+
+        var created = new McpSession(this, id);
+        if (!_sessions.TryAdd(id, created))
+        {
+            Governor.Release(McpBudget.Sessions, McpEndReason.Error);
             throw new InvalidOperationException("A session with this id already exists.");
         }
 
-        Metrics.SessionStarted();
-        return session;
+        session = created;
+        return true;
     }
 
     /// <summary>Finds a live session.</summary>
@@ -145,11 +162,11 @@ public sealed class McpServer
         return reached;
     }
 
-    internal void OnSessionEnded(McpSession session)
+    internal void OnSessionEnded(McpSession session, McpEndReason reason)
     {
         if (_sessions.TryRemove(new KeyValuePair<string, McpSession>(session.Id, session)))
         {
-            Metrics.SessionEnded();
+            Governor.Release(McpBudget.Sessions, reason);
         }
     }
 

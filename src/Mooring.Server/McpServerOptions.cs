@@ -63,6 +63,9 @@ public sealed class McpServerOptions
     /// </summary>
     public LoggingLevel DefaultClientLogLevel { get; set; } = LoggingLevel.Info;
 
+    /// <summary>Caps of the resources the server holds; see <see cref="McpServerLimits"/> for each default.</summary>
+    public McpServerLimits Limits { get; } = new();
+
     /// <summary>
     /// When true, the text of unexpected exceptions thrown by handlers is sent to clients. Default false: exception
     /// text can leak internals; it is always logged server-side.

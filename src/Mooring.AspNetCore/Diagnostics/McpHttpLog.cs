@@ -6,7 +6,7 @@ namespace Mooring.AspNetCore;
 internal static partial class McpHttpLog
 {
     [LoggerMessage(2000, LogLevel.Debug, "Session {SessionId} ended ({Reason}).")]
-    public static partial void SessionEnded(ILogger logger, string sessionId, string reason);
+    public static partial void SessionEnded(ILogger logger, string sessionId, Mooring.Server.McpEndReason reason);
 
     [LoggerMessage(2001, LogLevel.Error, "The idle-session sweep failed.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);

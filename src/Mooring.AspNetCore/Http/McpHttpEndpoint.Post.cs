@@ -108,12 +108,18 @@ internal sealed partial class McpHttpEndpoint
 
     private async Task InitializeAsync(HttpContext context, JsonRpcMessage message)
     {
-        McpHttpSession session = _sessions.Create();
+        McpHttpSession? session = await _sessions.TryCreateAsync().ConfigureAwait(false);
+        if (session is null)
+        {
+            await RejectAsync(context, McpRejection.TooManySessions, message.Id).ConfigureAwait(false);
+            return;
+        }
+
         McpOutgoingMessage? response = await session.Core.HandleAsync(message, null, _server.Services, context.RequestAborted).ConfigureAwait(false);
         if (response is null || !session.Core.IsInitialized)
         {
             // A failed initialize leaves nothing behind.
-            await session.DisposeAsync().ConfigureAwait(false);
+            await session.EndAsync(McpEndReason.Error).ConfigureAwait(false);
             await WriteJsonAsync(context, response ?? McpOutgoingMessage.Rejection(message.Id, McpRejection.InvalidRequest), sessionId: null).ConfigureAwait(false);
             return;
         }

@@ -72,7 +72,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        if (!await _sessions.EndAsync(sessionId!, "deleted by client").ConfigureAwait(false))
+        if (!await _sessions.EndAsync(sessionId!, McpEndReason.Deleted).ConfigureAwait(false))
         {
             await RejectAsync(context, McpRejection.SessionNotFound).ConfigureAwait(false);
             return;
@@ -115,6 +115,12 @@ internal sealed partial class McpHttpEndpoint
         }
 
         response.StatusCode = message.HttpStatus;
+        if (message.HttpStatus == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Capacity refusals are temporary: tell the client when to try again.
+            response.Headers.RetryAfter = "1";
+        }
+
         if (sessionId is not null)
         {
             response.Headers[McpHttpHeaders.SessionId] = sessionId;

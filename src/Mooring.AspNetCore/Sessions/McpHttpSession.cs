@@ -118,7 +118,13 @@ internal sealed class McpHttpSession : IAsyncDisposable
         _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _work, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => EndAsync(McpEndReason.Completed);
+
+    /// <summary>When the session last did something (a request started or ended), as a TimeProvider timestamp.</summary>
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    /// <summary>Ends the session: the core session (cancelling handlers), every stream, its work and its stored events.</summary>
+    public async ValueTask EndAsync(McpEndReason reason)
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
@@ -126,7 +132,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
 
         // Ending the core session cancels every handler and pending server request.
-        await Core.DisposeAsync().ConfigureAwait(false);
+        await Core.EndAsync(reason).ConfigureAwait(false);
         lock (_getGate)
         {
             _getSink?.Complete();

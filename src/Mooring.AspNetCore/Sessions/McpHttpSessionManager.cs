@@ -36,12 +36,38 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
 
     public IMcpEventStore? EventStore => _store;
 
-    /// <summary>Creates a session; the caller adds it with <see cref="Publish"/> once <c>initialize</c> succeeded.</summary>
-    public McpHttpSession Create()
+    /// <summary>
+    /// Creates a session; the caller adds it with <see cref="Publish"/> once <c>initialize</c> succeeded. At the session
+    /// cap the least recently used idle session is evicted to make room; null when no session is idle.
+    /// </summary>
+    public async ValueTask<McpHttpSession?> TryCreateAsync()
     {
         // 32 random bytes, base64url: 43 visible ASCII characters, unguessable (spec SHOULD: cryptographically secure).
         string id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return new McpHttpSession(_server.CreateSession(id), _store, _options, _time);
+        if (!_server.TryCreateSession(id, out McpSession? core))
+        {
+            if (!await TryEvictLeastRecentlyUsedIdleAsync().ConfigureAwait(false) || !_server.TryCreateSession(id, out core))
+            {
+                return null;
+            }
+        }
+
+        return new McpHttpSession(core, _store, _options, _time);
+    }
+
+    /// <summary>Ends the idle session that was used longest ago; false when none is idle.</summary>
+    internal async ValueTask<bool> TryEvictLeastRecentlyUsedIdleAsync()
+    {
+        McpHttpSession? oldest = null;
+        foreach (McpHttpSession candidate in _sessions.Values)
+        {
+            if (candidate.IsIdle(TimeSpan.Zero) && (oldest is null || candidate.LastActivity < oldest.LastActivity))
+            {
+                oldest = candidate;
+            }
+        }
+
+        return oldest is not null && await EndAsync(oldest.Id, McpEndReason.Evicted).ConfigureAwait(false);
     }
 
     public void Publish(McpHttpSession session) => _sessions[session.Id] = session;
@@ -49,7 +75,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     public bool TryGet(string id, out McpHttpSession? session) => _sessions.TryGetValue(id, out session);
 
     /// <summary>Ends a session; returns false when it did not exist.</summary>
-    public async ValueTask<bool> EndAsync(string id, string reason)
+    public async ValueTask<bool> EndAsync(string id, McpEndReason reason)
     {
         if (!_sessions.TryRemove(id, out McpHttpSession? session))
         {
@@ -57,7 +83,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
         }
 
         McpHttpLog.SessionEnded(_logger, id, reason);
-        await session.DisposeAsync().ConfigureAwait(false);
+        await session.EndAsync(reason).ConfigureAwait(false);
         return true;
     }
 
@@ -77,7 +103,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
 
         foreach (string id in _sessions.Keys)
         {
-            await EndAsync(id, "shutdown").ConfigureAwait(false);
+            await EndAsync(id, McpEndReason.Shutdown).ConfigureAwait(false);
         }
     }
 
@@ -100,7 +126,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
         int ended = 0;
         foreach (KeyValuePair<string, McpHttpSession> pair in _sessions)
         {
-            if (pair.Value.IsIdle(_options.SessionIdleTimeout) && await EndAsync(pair.Key, "idle").ConfigureAwait(false))
+            if (pair.Value.IsIdle(_options.SessionIdleTimeout) && await EndAsync(pair.Key, McpEndReason.IdleTimeout).ConfigureAwait(false))
             {
                 ended++;
             }

@@ -71,4 +71,16 @@ public enum McpRejection
 
     /// <summary>A message that is neither a request nor a notification arrived where only those are allowed.</summary>
     UnexpectedResponse,
+
+    /// <summary>The server runs as many handlers as <see cref="McpServerLimits.MaxConcurrentRequests"/> allows.</summary>
+    ServerBusy,
+
+    /// <summary>The session runs as many handlers as <see cref="McpServerLimits.MaxConcurrentRequestsPerSession"/> allows.</summary>
+    SessionBusy,
+
+    /// <summary><see cref="McpServerLimits.MaxSessions"/> sessions are live and none is idle enough to evict.</summary>
+    TooManySessions,
+
+    /// <summary>The SSE stream limit is reached.</summary>
+    TooManyStreams,
 }

@@ -23,6 +23,7 @@ public static class McpServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpServerOptions>, McpServerOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton<McpServerMetrics>();
+        services.TryAddSingleton<McpResourceGovernor>();
         services.TryAddSingleton<McpServer>();
         return new McpServerBuilder(services);
     }

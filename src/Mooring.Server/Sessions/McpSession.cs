@@ -20,6 +20,7 @@ public sealed partial class McpSession : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>> _pending = new();
     private readonly ConcurrentDictionary<string, byte> _subscriptions = new(StringComparer.Ordinal);
     private long _nextOutgoingId;
+    private int _inFlightCount; // ConcurrentDictionary.Count takes every lock; this is the cheap count for the cap
     private int _state; // 0 created, 1 initialize answered, 2 initialized notification received, 3 ended
     private int _logLevel;
     private volatile McpMessageSink? _sessionSink;
@@ -74,7 +75,7 @@ public sealed partial class McpSession : IAsyncDisposable
     }
 
     /// <summary>Number of client requests being handled right now.</summary>
-    public int InFlightCount => _inFlight.Count;
+    public int InFlightCount => Volatile.Read(ref _inFlightCount);
 
     /// <summary>Number of server-to-client requests awaiting the client's answer.</summary>
     public int PendingClientRequestCount => _pending.Count;
@@ -129,31 +130,50 @@ public sealed partial class McpSession : IAsyncDisposable
             return McpOutgoingMessage.Rejection(id, McpRejection.NotInitialized);
         }
 
+        // Per-session cap first (cheap and local), then the global budget; both refuse now rather than queue.
+        if (Interlocked.Increment(ref _inFlightCount) > _server.Options.Limits.MaxConcurrentRequestsPerSession)
+        {
+            Interlocked.Decrement(ref _inFlightCount);
+            return McpOutgoingMessage.Rejection(id, McpRejection.SessionBusy);
+        }
+
+        if (!_server.Governor.TryAcquire(McpBudget.Handlers))
+        {
+            Interlocked.Decrement(ref _inFlightCount);
+            return McpOutgoingMessage.Rejection(id, McpRejection.ServerBusy);
+        }
+
         CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(handlerAborted, _ended.Token);
         var inFlight = new InFlightRequest(cts);
         if (!_inFlight.TryAdd(id, inFlight))
         {
             cts.Dispose();
+            Interlocked.Decrement(ref _inFlightCount);
+            _server.Governor.Release(McpBudget.Handlers, McpEndReason.Error);
             return McpOutgoingMessage.Rejection(id, McpRejection.DuplicateRequestId);
         }
 
-        _server.Metrics.RequestStarted();
         long started = _server.TimeProvider.GetTimestamp();
+        McpEndReason reason = McpEndReason.Error;
         try
         {
             var context = new McpRequestContext(this, id, method, relatedSink, services, cts.Token);
             McpOutgoingMessage response = await _server.Dispatcher.DispatchAsync(context, message.Params).ConfigureAwait(false);
+            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : McpEndReason.Completed;
             return inFlight.CancelledByClient ? null : response;
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             // Cancelled by the client, the transport or the session's end: nobody is waiting for an answer that says so.
+            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : _ended.IsCancellationRequested ? McpEndReason.Shutdown : McpEndReason.ClientGone;
             return inFlight.CancelledByClient ? null : McpOutgoingMessage.Rejection(id, McpRejection.InternalError, "The request was cancelled.");
         }
         finally
         {
             _inFlight.TryRemove(id, out _);
+            Interlocked.Decrement(ref _inFlightCount);
             cts.Dispose();
+            _server.Governor.Release(McpBudget.Handlers, reason);
             _server.Metrics.RequestCompleted(method, _server.TimeProvider.GetElapsedTime(started));
         }
     }
@@ -326,9 +346,9 @@ public sealed partial class McpSession : IAsyncDisposable
 
     /// <summary>
     /// Ends the session: cancels every in-flight handler, fails every pending server-to-client request and removes
-    /// the session from the server. Idempotent.
+    /// the session from the server. Idempotent; the first reason is the one counted.
     /// </summary>
-    public ValueTask DisposeAsync()
+    public ValueTask EndAsync(McpEndReason reason)
     {
         if (Interlocked.Exchange(ref _state, 3) == 3)
         {
@@ -344,11 +364,14 @@ public sealed partial class McpSession : IAsyncDisposable
         _pending.Clear();
         _subscriptions.Clear();
         _sessionSink = null;
-        _server.OnSessionEnded(this);
+        _server.OnSessionEnded(this, reason);
 
         // _ended is not disposed: late arrivals may still link to its (cancelled) token, and it owns no timer.
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Ends the session as <see cref="McpEndReason.Completed"/> (see <see cref="EndAsync"/>).</summary>
+    public ValueTask DisposeAsync() => EndAsync(McpEndReason.Completed);
 
     private static T? TryDeserialize<T>(ReadOnlyMemory<byte> raw, JsonTypeInfo<T> typeInfo)
         where T : class

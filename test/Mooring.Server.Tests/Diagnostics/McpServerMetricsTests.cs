@@ -48,23 +48,27 @@ public sealed class McpServerMetricsTests
     }
 
     [Fact]
-    public async Task Instruments_PublishGaugesAndDurationsByMethod()
+    public async Task Instruments_CountLeaseEndsByReasonAndDurationsByMethod()
     {
         await using TestServer server = TestServer.Create(typeof(BasicPrimitives));
-        using var sessions = new MeasurementRecorder<long>(server.Services.GetMeterFactory(), McpServerMetrics.MeterName, "mcp.server.sessions.active");
-        using var requests = new MeasurementRecorder<long>(server.Services.GetMeterFactory(), McpServerMetrics.MeterName, "mcp.server.requests.active");
+        using var ended = new MeasurementRecorder<long>(server.Services.GetMeterFactory(), McpResourceGovernor.MeterName, "mcp.server.leases.ended");
         using var durations = new MeasurementRecorder<double>(server.Services.GetMeterFactory(), McpServerMetrics.MeterName, "mcp.server.request.duration");
         TestSession session = await server.InitializedSessionAsync();
 
         await session.RequestAsync("ping");
         await session.RequestAsync("made/up", "{}");
-        await session.Session.DisposeAsync();
+        await session.Session.EndAsync(McpEndReason.Deleted);
 
-        Assert.Equal([1L, -1L], sessions.Measurements.Select(m => m.Value));
-        Assert.Equal([1L, -1L, 1L, -1L], requests.Measurements.Select(m => m.Value));
+        Assert.Equal(
+            [("handlers", "completed"), ("handlers", "completed"), ("sessions", "deleted")],
+            ended.Measurements.Select(m => ((string?)Tag(m.Tags, "mcp.budget"), (string?)Tag(m.Tags, "mcp.end_reason"))));
+        Assert.All(ended.Measurements, m => Assert.Equal(1, m.Value));
         Assert.Equal(
             ["ping", "other"],
             durations.Measurements.Select(m => (string?)Assert.Single(m.Tags, t => t.Key == "mcp.method.name").Value));
         Assert.All(durations.Measurements, m => Assert.True(m.Value >= 0));
+        Assert.All(server.Server.Governor.Snapshot(), held => Assert.Equal(0, held.Value));
     }
+
+    private static object? Tag(IReadOnlyList<KeyValuePair<string, object?>> tags, string key) => Assert.Single(tags, t => t.Key == key).Value;
 }

@@ -13,8 +13,21 @@ public sealed class McpRejectionsTests
         McpRejectionInfo info = McpRejections.Describe(rejection);
 
         Assert.InRange(info.Code, -32768, -32000);
-        Assert.InRange(info.HttpStatus, 200, 499);
+        Assert.True(info.HttpStatus is (>= 200 and < 500) or 503, $"{rejection}: unexpected status {info.HttpStatus}");
         Assert.False(string.IsNullOrWhiteSpace(info.Message));
+    }
+
+    [Theory]
+    [InlineData(McpRejection.ServerBusy)]
+    [InlineData(McpRejection.SessionBusy)]
+    [InlineData(McpRejection.TooManySessions)]
+    [InlineData(McpRejection.TooManyStreams)]
+    public void Describe_CapacityRefusals_Are503WithRetryAdvice(McpRejection rejection)
+    {
+        McpRejectionInfo info = McpRejections.Describe(rejection);
+
+        Assert.Equal(503, info.HttpStatus);
+        Assert.Contains("retry later", info.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,92 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace Mooring.Server;
+
+/// <summary>
+/// The one place that knows what the server holds. Every resource is taken as a lease against a budget with a cap
+/// (<see cref="McpServerLimits"/>): <see cref="TryAcquire"/> refuses when the cap is reached, <see cref="Release"/> ends
+/// it with a reason. It publishes the held amounts as gauges (<c>mcp.server.leases.held</c>) and counts ends by
+/// reason (<c>mcp.server.leases.ended</c>) and refusals (<c>mcp.server.leases.refused</c>); tests ask
+/// <see cref="Held"/> that every budget is back to its idle value after a fault storm.
+/// </summary>
+public sealed class McpResourceGovernor
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Mooring.Server.Leases";
+
+    private static readonly McpBudget[] Budgets = Enum.GetValues<McpBudget>();
+    private static readonly string[] BudgetNames = [.. Budgets.Select(b => ToSnakeCase(b.ToString()))];
+    private static readonly string[] ReasonNames = [.. Enum.GetValues<McpEndReason>().Select(r => ToSnakeCase(r.ToString()))];
+
+    private readonly long[] _held = new long[Budgets.Length];
+    private readonly McpServerLimits _limits;
+    private readonly Counter<long> _ended;
+    private readonly Counter<long> _refused;
+
+    /// <summary>Creates the governor with the caps of <see cref="McpServerOptions.Limits"/>.</summary>
+    public McpResourceGovernor(IOptions<McpServerOptions> options, IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _limits = options.Value.Limits;
+        Meter meter = meterFactory.Create(MeterName);
+        meter.CreateObservableGauge("mcp.server.leases.held", ObserveHeld, "{lease}", "Resources the server holds now, by budget.");
+        _ended = meter.CreateCounter<long>("mcp.server.leases.ended", "{lease}", "Leases ended, by budget and reason.");
+        _refused = meter.CreateCounter<long>("mcp.server.leases.refused", "{lease}", "Leases refused because their budget was full.");
+    }
+
+    /// <summary>How much of <paramref name="budget"/> is held now.</summary>
+    public long Held(McpBudget budget) => Interlocked.Read(ref _held[(int)budget]);
+
+    /// <summary>The cap of <paramref name="budget"/>.</summary>
+    public int Cap(McpBudget budget) => _limits.CapOf(budget);
+
+    /// <summary>Everything held now, by budget.</summary>
+    public IReadOnlyDictionary<McpBudget, long> Snapshot() => Budgets.ToDictionary(b => b, Held);
+
+    /// <summary>Takes one unit of <paramref name="budget"/>; false (and counted as refused) when the cap is reached.</summary>
+    public bool TryAcquire(McpBudget budget)
+    {
+        ref long held = ref _held[(int)budget];
+        int cap = _limits.CapOf(budget);
+        while (true)
+        {
+            long current = Volatile.Read(ref held);
+            if (current >= cap)
+            {
+                _refused.Add(1, new KeyValuePair<string, object?>("mcp.budget", BudgetNames[(int)budget]));
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref held, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Gives back one unit of <paramref name="budget"/>, recording why.</summary>
+    public void Release(McpBudget budget, McpEndReason reason)
+    {
+        long now = Interlocked.Decrement(ref _held[(int)budget]);
+        System.Diagnostics.Debug.Assert(now >= 0, $"Released more {budget} than acquired.");
+        if (_ended.Enabled)
+        {
+            _ended.Add(1, new KeyValuePair<string, object?>("mcp.budget", BudgetNames[(int)budget]), new KeyValuePair<string, object?>("mcp.end_reason", ReasonNames[(int)reason]));
+        }
+    }
+
+    /// <summary>Takes a lease object that releases exactly once; null when the cap is reached.</summary>
+    public McpLease? TryLease(McpBudget budget) => TryAcquire(budget) ? new McpLease(this, budget) : null;
+
+    private IEnumerable<Measurement<long>> ObserveHeld()
+    {
+        for (int i = 0; i < Budgets.Length; i++)
+        {
+            yield return new Measurement<long>(Interlocked.Read(ref _held[i]), new KeyValuePair<string, object?>("mcp.budget", BudgetNames[i]));
+        }
+    }
+
+    private static string ToSnakeCase(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
