@@ -12,6 +12,8 @@ public sealed class McpHttpOptions
     private TimeSpan _resumeWindow = TimeSpan.FromSeconds(60);
     private int _maxQueuedMessagesPerStream = 256;
     private int _maxBatchSize = 100;
+    private TimeSpan _heartbeatInterval = TimeSpan.FromSeconds(15);
+    private TimeSpan _writeTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Host names (without port) accepted in the <c>Host</c> header; <c>*</c> accepts any. Default: loopback names
@@ -96,6 +98,27 @@ public sealed class McpHttpOptions
     {
         get => _maxBatchSize;
         set => _maxBatchSize = value is >= 1 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxBatchSize must be between 1 and 10000.");
+    }
+
+    /// <summary>
+    /// How long an SSE stream may stay silent before the server writes a comment heartbeat. Default 15 s: below the
+    /// idle timeouts of common proxies and load balancers (often 30–60 s), and a dead peer is found by the failed write.
+    /// </summary>
+    public TimeSpan HeartbeatInterval
+    {
+        get => _heartbeatInterval;
+        set => _heartbeatInterval = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "HeartbeatInterval must be positive.");
+    }
+
+    /// <summary>
+    /// How long one SSE write may take. A write that does not complete in time means the client stopped reading (or
+    /// vanished): the connection is aborted so its socket and buffers are released. Default 10 s: a healthy client
+    /// drains an event in milliseconds; a stalled one must not hold memory for long.
+    /// </summary>
+    public TimeSpan WriteTimeout
+    {
+        get => _writeTimeout;
+        set => _writeTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "WriteTimeout must be positive.");
     }
 
     /// <summary>When true (default), a client may end its session with DELETE; false answers DELETE with 405.</summary>

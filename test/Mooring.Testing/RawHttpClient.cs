@@ -55,10 +55,19 @@ public sealed class RawHttpClient : IAsyncDisposable
     public bool ServerReset { get; private set; }
 
     /// <summary>Connects to the loopback port of <paramref name="baseAddress"/>.</summary>
-    public static async Task<RawHttpClient> ConnectAsync(Uri baseAddress, CancellationToken cancellationToken = default)
+    public static async Task<RawHttpClient> ConnectAsync(Uri baseAddress, CancellationToken cancellationToken = default) =>
+        await ConnectAsync(baseAddress, receiveBufferSize: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Connects with a chosen receive buffer: a small one plus never reading makes a client that stops reading.</summary>
+    public static async Task<RawHttpClient> ConnectAsync(Uri baseAddress, int? receiveBufferSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferSize is { } size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

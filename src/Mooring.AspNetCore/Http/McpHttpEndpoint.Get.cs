@@ -45,16 +45,23 @@ internal sealed partial class McpHttpEndpoint
             }
         }
 
+        McpLease? lease = _server.Governor.TryLease(stream!.Kind);
+        if (lease is null)
+        {
+            await RejectAsync(context, McpRejection.TooManyStreams).ConfigureAwait(false);
+            return;
+        }
+
         session.BeginRequest();
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
         try
         {
-            var connection = new SseConnection(context);
             if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
             {
                 return;
             }
 
-            await stream!.AttachAsync(connection, after).ConfigureAwait(false);
+            await stream.AttachAsync(connection, after).ConfigureAwait(false);
             var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using (context.RequestAborted.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), aborted))
             {
@@ -64,11 +71,12 @@ internal sealed partial class McpHttpEndpoint
             if (!connection.Done.IsCompleted)
             {
                 McpHttpLog.ClientDisconnected(_logger, stream.Id, session.Id);
-                await stream.DetachAsync(connection).ConfigureAwait(false);
+                await stream.DetachAsync(connection, McpEndReason.ClientGone).ConfigureAwait(false);
             }
         }
         finally
         {
+            lease.End(connection.EndReason ?? McpEndReason.ClientGone);
             session.EndRequest();
         }
     }
@@ -82,9 +90,17 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        var connection = new SseConnection(context);
+        using McpLease? lease = _server.Governor.TryLease(McpBudget.PostStreams);
+        if (lease is null)
+        {
+            await RejectAsync(context, McpRejection.TooManyStreams).ConfigureAwait(false);
+            return;
+        }
+
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
         if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
         {
+            lease.End(McpEndReason.ClientGone);
             return;
         }
 
@@ -93,6 +109,7 @@ internal sealed partial class McpHttpEndpoint
             string id = string.Concat(streamId, ".", stored.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!await connection.WriteAsync((id, stored.Data), static (w, s) => SseFrames.WriteEvent(w, s.id, s.Data.Span)).ConfigureAwait(false))
             {
+                lease.End(connection.EndReason ?? McpEndReason.ClientGone);
                 return;
             }
         }

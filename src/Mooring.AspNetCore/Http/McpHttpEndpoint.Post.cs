@@ -257,34 +257,75 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        await StreamResponsesAsync(context, session, exchange, all, batchErrors, handlerCts, aborted.Task).ConfigureAwait(false);
+        await StreamResponsesAsync(context, session, exchange, all, batchErrors, handlerCts, aborted.Task, batchErrors is null ? requests[0].Id : null).ConfigureAwait(false);
     }
 
-    private async Task StreamResponsesAsync(HttpContext context, McpHttpSession session, PostExchange exchange, Task<McpOutgoingMessage?[]> all, List<McpOutgoingMessage>? batchErrors, CancellationTokenSource handlerCts, Task aborted)
+    private async Task StreamResponsesAsync(HttpContext context, McpHttpSession session, PostExchange exchange, Task<McpOutgoingMessage?[]> all, List<McpOutgoingMessage>? batchErrors, CancellationTokenSource handlerCts, Task aborted, RequestId? requestId)
     {
-        SseStream stream = session.CreatePostStream(() => SafeCancel(handlerCts));
-        var connection = new SseConnection(context);
-        if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))
+        McpLease? lease = _server.Governor.TryLease(McpBudget.PostStreams);
+        if (lease is null)
         {
-            await stream.AttachAsync(connection, afterSequence: null).ConfigureAwait(false);
-        }
-        else
-        {
-            // Gone before the first event id reached the client: nothing can be resumed, so the work stops now.
+            // No room for another stream: the work stops, and the client is told to come back later.
             SafeCancel(handlerCts);
+            session.Track(DrainDetachedAsync(exchange, all));
+            await RejectAsync(context, McpRejection.TooManyStreams, requestId).ConfigureAwait(false);
+            return;
         }
 
-        session.Track(PumpPostStreamAsync(session, stream, exchange, all, batchErrors));
-        await Task.WhenAny(connection.Done, aborted).ConfigureAwait(false);
-        if (!connection.Done.IsCompleted)
+        SseStream stream = session.CreatePostStream(() => SafeCancel(handlerCts));
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
+        try
         {
-            McpHttpLog.ClientDisconnected(_logger, stream.Id, session.Id);
-            await stream.DetachAsync(connection).ConfigureAwait(false);
-            if (!session.IsResumable)
+            if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))
             {
+                await stream.AttachAsync(connection, afterSequence: null).ConfigureAwait(false);
+            }
+            else
+            {
+                // Gone before the first event id reached the client: nothing can be resumed, so the work stops now.
                 SafeCancel(handlerCts);
             }
+
+            session.Track(PumpPostStreamAsync(session, stream, exchange, all, batchErrors));
+            await Task.WhenAny(connection.Done, aborted).ConfigureAwait(false);
+            if (!connection.Done.IsCompleted)
+            {
+                McpHttpLog.ClientDisconnected(_logger, stream.Id, session.Id);
+                await stream.DetachAsync(connection, McpEndReason.ClientGone).ConfigureAwait(false);
+            }
+
+            KeepOrStopDetachedWork(session, stream, all, handlerCts);
         }
+        finally
+        {
+            lease.End(connection.EndReason ?? McpEndReason.ClientGone);
+        }
+    }
+
+    /// <summary>
+    /// The handler outlives its connection (client gone, stream closed for polling, write timeout): it may go on for the
+    /// resume window under a detached-work lease, so its result can be replayed; without resumability or room, it stops.
+    /// </summary>
+    private void KeepOrStopDetachedWork(McpHttpSession session, SseStream stream, Task all, CancellationTokenSource handlerCts)
+    {
+        if (all.IsCompleted || stream.HasConnection)
+        {
+            return;
+        }
+
+        if (!session.IsResumable || _server.Governor.TryLease(McpBudget.DetachedHandlers) is not { } detached)
+        {
+            SafeCancel(handlerCts);
+            return;
+        }
+
+        session.Track(EndWhenDoneAsync(all, detached, handlerCts));
+    }
+
+    private static async Task EndWhenDoneAsync(Task all, McpLease lease, CancellationTokenSource handlerCts)
+    {
+        await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lease.End(handlerCts.IsCancellationRequested ? McpEndReason.ClientGone : McpEndReason.Completed);
     }
 
     private async Task PumpPostStreamAsync(McpHttpSession session, SseStream stream, PostExchange exchange, Task<McpOutgoingMessage?[]> all, List<McpOutgoingMessage>? batchErrors)

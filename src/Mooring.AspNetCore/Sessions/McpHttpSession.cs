@@ -77,7 +77,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
     public SseStream CreatePostStream(Action onOrphaned)
     {
         string id = Interlocked.Increment(ref _nextStreamId).ToString(CultureInfo.InvariantCulture);
-        var stream = new SseStream(this, id, _store, SupportsPolling, onOrphaned);
+        var stream = new SseStream(this, id, McpBudget.PostStreams, _store, SupportsPolling, onOrphaned);
         _streams[id] = stream;
         return stream;
     }
@@ -97,7 +97,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
             }
 
             // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
-            _getStream = new SseStream(this, "0", _store, SupportsPolling);
+            _getStream = new SseStream(this, "0", McpBudget.GetStreams, _store, SupportsPolling);
             _streams[_getStream.Id] = _getStream;
             _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream);
             Track(PumpGetStreamAsync(_getStream, _getSink));
@@ -140,7 +140,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
         foreach (SseStream stream in _streams.Values)
         {
-            await stream.CompleteAsync().ConfigureAwait(false);
+            await stream.CompleteAsync(reason).ConfigureAwait(false);
         }
 
         _streams.Clear();

@@ -1,24 +1,43 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Mooring.Server;
 
 namespace Mooring.AspNetCore;
 
 /// <summary>
 /// One HTTP response carrying an SSE stream. A logical <see cref="SseStream"/> writes to at most one connection at a
-/// time; <see cref="Done"/> completes when the stream no longer wants this connection (finished, superseded, or
-/// closed for the client to reconnect). Write failures mean the client is gone: they are values, not exceptions.
+/// time; <see cref="Done"/> completes when the stream no longer wants this connection, with <see cref="EndReason"/>
+/// saying why (the first reason wins). Every write is bounded by the write timeout: a client that stops reading has its
+/// connection aborted. Write failures mean the client is gone: they are values, not exceptions.
 /// </summary>
-internal sealed class SseConnection
+internal sealed class SseConnection : IDisposable
 {
     private readonly HttpContext _context;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _writeTimeout;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ITimer _writeTimer;
+    private ITimer? _heartbeatTimer;
+    private int _endReason = -1;
+    private long _lastWrite;
     private bool _started;
 
-    public SseConnection(HttpContext context) => _context = context;
+    public SseConnection(HttpContext context, TimeProvider time, TimeSpan writeTimeout)
+    {
+        _context = context;
+        _time = time;
+        _writeTimeout = writeTimeout;
+
+        // One timer for the connection's life, armed around each flush: no allocation per write.
+        _writeTimer = time.CreateTimer(static s => ((SseConnection)s!).OnWriteTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>Completes when the stream has let go of this connection.</summary>
     public Task Done => _done.Task;
+
+    /// <summary>Why the connection ended; null while it is open.</summary>
+    public McpEndReason? EndReason => Volatile.Read(ref _endReason) is var r and >= 0 ? (McpEndReason)r : null;
 
     /// <summary>Fires when the client disconnects.</summary>
     public CancellationToken Aborted => _context.RequestAborted;
@@ -46,7 +65,7 @@ internal sealed class SseConnection
         return await FlushAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Writes frames produced by <paramref name="write"/> and flushes. False when the client is gone.</summary>
+    /// <summary>Writes frames produced by <paramref name="write"/> and flushes. False when the client is gone or too slow.</summary>
     public async ValueTask<bool> WriteAsync<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
     {
         if (_done.Task.IsCompleted || _context.RequestAborted.IsCancellationRequested)
@@ -67,15 +86,55 @@ internal sealed class SseConnection
         return await FlushAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Lets the HTTP response end.</summary>
-    public void End() => _done.TrySetResult();
+    /// <summary>
+    /// Starts writing <paramref name="beat"/> whenever the connection has been silent for <paramref name="interval"/>;
+    /// <paramref name="track"/> owns each heartbeat write.
+    /// </summary>
+    public void StartHeartbeat(TimeSpan interval, Func<Task> beat, Action<Task> track)
+    {
+        _heartbeatTimer?.Dispose();
+        _heartbeatTimer = _time.CreateTimer(
+            _ =>
+            {
+                if (!_done.Task.IsCompleted && _time.GetElapsedTime(Volatile.Read(ref _lastWrite)) >= interval)
+                {
+                    track(beat());
+                }
+            },
+            null,
+            interval,
+            interval);
+    }
+
+    /// <summary>Lets the HTTP response end, recording why (the first reason wins).</summary>
+    public void End(McpEndReason reason)
+    {
+        Interlocked.CompareExchange(ref _endReason, (int)reason, -1);
+        _heartbeatTimer?.Dispose();
+        _done.TrySetResult();
+    }
+
+    public void Dispose()
+    {
+        _heartbeatTimer?.Dispose();
+        _writeTimer.Dispose();
+    }
+
+    private void OnWriteTimeout()
+    {
+        // The client is not reading: end with that reason, then abort so Kestrel releases the socket and its buffers.
+        End(McpEndReason.WriteTimeout);
+        _context.Abort();
+    }
 
     private async ValueTask<bool> FlushAsync()
     {
+        _writeTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
             System.IO.Pipelines.FlushResult result = await _context.Response.BodyWriter.FlushAsync(_context.RequestAborted).ConfigureAwait(false);
-            return !result.IsCanceled && !result.IsCompleted;
+            Volatile.Write(ref _lastWrite, _time.GetTimestamp());
+            return !result.IsCanceled && !result.IsCompleted && EndReason != McpEndReason.WriteTimeout;
         }
         catch (OperationCanceledException)
         {
@@ -89,6 +148,10 @@ internal sealed class SseConnection
         catch (InvalidOperationException)
         {
             return false;
+        }
+        finally
+        {
+            _writeTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 }

@@ -21,10 +21,11 @@ internal sealed class SseStream
     private bool _completed;
     private ITimer? _orphanTimer;
 
-    public SseStream(McpHttpSession owner, string id, IMcpEventStore? store, bool prime, Action? onOrphaned = null)
+    public SseStream(McpHttpSession owner, string id, McpBudget kind, IMcpEventStore? store, bool prime, Action? onOrphaned = null)
     {
         _owner = owner;
         Id = id;
+        Kind = kind;
         _store = store;
         _prime = prime && store is not null;
         OnOrphaned = onOrphaned;
@@ -32,6 +33,9 @@ internal sealed class SseStream
 
     /// <summary>The stream id, unique within the session.</summary>
     public string Id { get; }
+
+    /// <summary>The budget a connection of this stream is leased from (<see cref="McpBudget.GetStreams"/> or <see cref="McpBudget.PostStreams"/>).</summary>
+    public McpBudget Kind { get; }
 
     /// <summary>True once the stream has sent its last event.</summary>
     public bool IsCompleted => Volatile.Read(ref _completed);
@@ -83,7 +87,7 @@ internal sealed class SseStream
                     : await connection.WriteAsync((eventId, data), static (w, s) => SseFrames.WriteEvent(w, s.eventId, s.data)).ConfigureAwait(false);
                 if (!written)
                 {
-                    DetachLocked(connection);
+                    DetachLocked(connection, connection.EndReason ?? McpEndReason.ClientGone);
                 }
             }
         }
@@ -123,15 +127,16 @@ internal sealed class SseStream
 
             if (!ok || _completed)
             {
-                connection.End();
+                connection.End(ok ? McpEndReason.Completed : McpEndReason.ClientGone);
                 return;
             }
 
             SseConnection? previous = _attached;
             _attached = connection;
-            previous?.End();
+            previous?.End(McpEndReason.Superseded);
             _orphanTimer?.Dispose();
             _orphanTimer = null;
+            connection.StartHeartbeat(_owner.Options.HeartbeatInterval, () => HeartbeatAsync(connection), _owner.Track);
         }
         finally
         {
@@ -148,7 +153,7 @@ internal sealed class SseStream
             if (_attached is { } connection)
             {
                 await connection.WriteAsync(retry, static (w, r) => SseFrames.WriteRetry(w, r)).ConfigureAwait(false);
-                DetachLocked(connection);
+                DetachLocked(connection, McpEndReason.Completed);
             }
         }
         finally
@@ -158,12 +163,12 @@ internal sealed class SseStream
     }
 
     /// <summary>Detaches a connection whose client went away (no-op if another connection replaced it).</summary>
-    public async ValueTask DetachAsync(SseConnection connection)
+    public async ValueTask DetachAsync(SseConnection connection, McpEndReason reason)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            DetachLocked(connection);
+            DetachLocked(connection, reason);
         }
         finally
         {
@@ -172,13 +177,13 @@ internal sealed class SseStream
     }
 
     /// <summary>Marks the stream finished (its last event was written) and lets the connection go.</summary>
-    public async ValueTask CompleteAsync()
+    public async ValueTask CompleteAsync(McpEndReason reason = McpEndReason.Completed)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             Volatile.Write(ref _completed, true);
-            _attached?.End();
+            _attached?.End(reason);
             _attached = null;
             _orphanTimer?.Dispose();
             _orphanTimer = null;
@@ -189,7 +194,25 @@ internal sealed class SseStream
         }
     }
 
-    private void DetachLocked(SseConnection connection)
+    /// <summary>Writes a comment if <paramref name="connection"/> is still the attached one; a failed write detaches it.</summary>
+    private async Task HeartbeatAsync(SseConnection connection)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (ReferenceEquals(_attached, connection)
+                && !await connection.WriteAsync(0, static (w, _) => SseFrames.WriteComment(w, "heartbeat")).ConfigureAwait(false))
+            {
+                DetachLocked(connection, connection.EndReason ?? McpEndReason.HeartbeatFailed);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void DetachLocked(SseConnection connection, McpEndReason reason)
     {
         if (!ReferenceEquals(_attached, connection))
         {
@@ -197,7 +220,7 @@ internal sealed class SseStream
         }
 
         _attached = null;
-        connection.End();
+        connection.End(reason);
         if (!_completed && OnOrphaned is { } onOrphaned && _orphanTimer is null)
         {
             // Nobody is reading: give the client the resume window to come back, then stop the work.
