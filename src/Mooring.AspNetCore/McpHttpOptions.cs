@@ -14,6 +14,7 @@ public sealed class McpHttpOptions
     private int _maxBatchSize = 100;
     private TimeSpan _heartbeatInterval = TimeSpan.FromSeconds(15);
     private TimeSpan _writeTimeout = TimeSpan.FromSeconds(10);
+    private TimeSpan _drainTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Host names (without port) accepted in the <c>Host</c> header; <c>*</c> accepts any. Default: loopback names
@@ -119,6 +120,17 @@ public sealed class McpHttpOptions
     {
         get => _writeTimeout;
         set => _writeTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "WriteTimeout must be positive.");
+    }
+
+    /// <summary>
+    /// On shutdown (SIGTERM), how long in-flight handlers get to finish after new work is refused and streams are
+    /// closed with a <c>retry</c> hint. Default 10 s: a third of the host's default 30 s shutdown timeout, so the process
+    /// always exits on its own.
+    /// </summary>
+    public TimeSpan DrainTimeout
+    {
+        get => _drainTimeout;
+        set => _drainTimeout = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "DrainTimeout must not be negative.");
     }
 
     /// <summary>When true (default), a client may end its session with DELETE; false answers DELETE with 405.</summary>

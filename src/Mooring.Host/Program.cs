@@ -35,6 +35,7 @@ else
     builder.Services.AddMooringHost(builder.Configuration).WithHttpTransport();
     WebApplication app = builder.Build();
     app.MapGet("/health", static () => Results.Text("ok", "text/plain"));
+    app.MapMcpReadiness("/ready");
     app.MapMcp(app.Configuration["Mooring:Path"] ?? MooringHostDefaults.Path);
     await app.RunAsync().ConfigureAwait(false);
 }

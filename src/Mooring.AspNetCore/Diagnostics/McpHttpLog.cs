@@ -23,6 +23,12 @@ internal static partial class McpHttpLog
     [LoggerMessage(2006, LogLevel.Error, "A response could not be serialized.")]
     public static partial void ResponseSerializationFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(2007, LogLevel.Information, "Draining: {Sessions} sessions, {Handlers} handlers in flight; new work is refused.")]
+    public static partial void DrainStarted(ILogger logger, int sessions, long handlers);
+
+    [LoggerMessage(2008, LogLevel.Information, "Drain finished; {Handlers} handlers were still running and have been cancelled.")]
+    public static partial void DrainFinished(ILogger logger, long handlers);
+
     [LoggerMessage(2005, LogLevel.Debug, "Session {SessionId} created.")]
     public static partial void SessionCreated(ILogger logger, string sessionId);
 }

@@ -15,7 +15,8 @@ internal sealed partial class McpHttpEndpoint
         McpHttpSession? session = null;
         McpRejection? rejection = McpRequestGate.CheckGetHeaders(context.Request, _options)
             ?? McpRequestGate.CheckProtocolVersion(context.Request)
-            ?? FindSession(context, out session);
+            ?? FindSession(context, out session)
+            ?? (_sessions.IsDraining ? McpRejection.Draining : null);
         if (rejection is not null)
         {
             await RejectAsync(context, rejection.Value).ConfigureAwait(false);

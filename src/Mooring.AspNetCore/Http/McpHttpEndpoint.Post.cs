@@ -81,6 +81,12 @@ internal sealed partial class McpHttpEndpoint
         }
 
         McpRejection? rejection = FindSession(context, out McpHttpSession? session);
+        if (rejection is null && message.IsRequest && _sessions.IsDraining)
+        {
+            // While draining, responses and notifications still land (they finish work); new requests go elsewhere.
+            rejection = McpRejection.Draining;
+        }
+
         if (rejection is not null)
         {
             await RejectAsync(context, rejection.Value, message.Id).ConfigureAwait(false);
@@ -108,6 +114,12 @@ internal sealed partial class McpHttpEndpoint
 
     private async Task InitializeAsync(HttpContext context, JsonRpcMessage message)
     {
+        if (_sessions.IsDraining)
+        {
+            await RejectAsync(context, McpRejection.Draining, message.Id).ConfigureAwait(false);
+            return;
+        }
+
         McpHttpSession? session = await _sessions.TryCreateAsync().ConfigureAwait(false);
         if (session is null)
         {

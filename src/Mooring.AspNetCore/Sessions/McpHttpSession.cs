@@ -106,6 +106,15 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes every open stream connection with a <c>retry</c> hint (the server is draining); the streams stay resumable.</summary>
+    public async ValueTask CloseConnectionsForDrainAsync(TimeSpan retry)
+    {
+        foreach (SseStream stream in _streams.Values)
+        {
+            await stream.CloseForReconnectAsync(retry, McpEndReason.Shutdown).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Owns a background task until it finishes; disposal waits for it.</summary>
     public void Track(Task task)
     {

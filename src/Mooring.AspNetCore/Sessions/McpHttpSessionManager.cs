@@ -20,17 +20,24 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly IHostApplicationLifetime? _lifetime;
     private Task? _sweeper;
+    private Task? _drain;
+    private int _draining;
     private int _disposed;
 
-    public McpHttpSessionManager(McpServer server, IOptions<McpHttpOptions> options, IMcpEventStore store, ILogger<McpHttpSessionManager> logger, TimeProvider? timeProvider = null)
+    public McpHttpSessionManager(McpServer server, IOptions<McpHttpOptions> options, IMcpEventStore store, ILogger<McpHttpSessionManager> logger, TimeProvider? timeProvider = null, IHostApplicationLifetime? lifetime = null)
     {
         _server = server;
         _options = options.Value;
         _store = _options.EnableResumability ? store : null;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger;
+        _lifetime = lifetime;
     }
+
+    /// <summary>True once shutdown began: new sessions, streams and requests are refused, readiness reports unhealthy.</summary>
+    public bool IsDraining => Volatile.Read(ref _draining) == 1;
 
     public int Count => _sessions.Count;
 
@@ -90,11 +97,50 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _sweeper = SweepAsync(_stopping.Token);
+
+        // Drain when shutdown is signalled, before any hosted service (Kestrel among them) starts stopping: Kestrel
+        // waits for open requests, and SSE streams only end if someone ends them.
+        _lifetime?.ApplicationStopping.Register(() => BeginDrain());
         return Task.CompletedTask;
+    }
+
+    /// <summary>Starts draining (idempotent); the returned task completes when in-flight work finished or the drain timeout passed.</summary>
+    public Task BeginDrain()
+    {
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        {
+            _drain = DrainAsync();
+        }
+
+        return _drain ?? Task.CompletedTask;
+    }
+
+    private async Task DrainAsync()
+    {
+        McpHttpLog.DrainStarted(_logger, _sessions.Count, _server.Governor.Held(McpBudget.Handlers));
+        foreach (McpHttpSession session in _sessions.Values)
+        {
+            await session.CloseConnectionsForDrainAsync(_options.SseRetryInterval).ConfigureAwait(false);
+        }
+
+        // In-flight handlers get the drain timeout to finish; then everything ends, finished or not.
+        long deadline = _time.GetTimestamp();
+        while (_server.Governor.Held(McpBudget.Handlers) > 0 && _time.GetElapsedTime(deadline) < _options.DrainTimeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(25), _time).ConfigureAwait(false);
+        }
+
+        foreach (string id in _sessions.Keys)
+        {
+            await EndAsync(id, McpEndReason.Shutdown).ConfigureAwait(false);
+        }
+
+        McpHttpLog.DrainFinished(_logger, _server.Governor.Held(McpBudget.Handlers));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await BeginDrain().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_sweeper is not null)
         {

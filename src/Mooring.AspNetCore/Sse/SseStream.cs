@@ -144,8 +144,11 @@ internal sealed class SseStream
         }
     }
 
-    /// <summary>Sends a <c>retry</c> hint and lets the connection go, keeping the stream open (SSE polling).</summary>
-    public async ValueTask CloseForReconnectAsync(TimeSpan retry)
+    /// <summary>
+    /// Sends a <c>retry</c> hint and lets the connection go, keeping the stream open: for SSE polling
+    /// (<see cref="McpEndReason.Completed"/>) or because the server is draining (<see cref="McpEndReason.Shutdown"/>).
+    /// </summary>
+    public async ValueTask CloseForReconnectAsync(TimeSpan retry, McpEndReason reason = McpEndReason.Completed)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -153,7 +156,7 @@ internal sealed class SseStream
             if (_attached is { } connection)
             {
                 await connection.WriteAsync(retry, static (w, r) => SseFrames.WriteRetry(w, r)).ConfigureAwait(false);
-                DetachLocked(connection, McpEndReason.Completed);
+                DetachLocked(connection, reason);
             }
         }
         finally

@@ -83,4 +83,7 @@ public enum McpRejection
 
     /// <summary>The SSE stream limit is reached.</summary>
     TooManyStreams,
+
+    /// <summary>The server is shutting down: no new sessions, streams or requests.</summary>
+    Draining,
 }

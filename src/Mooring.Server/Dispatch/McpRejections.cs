@@ -33,6 +33,7 @@ public static class McpRejections
         McpRejection.ServerBusy => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: too many requests are running; retry later."),
         McpRejection.SessionBusy => new(JsonRpcErrorCodes.ServerError, 503, "Too many requests are running in this session; retry later."),
         McpRejection.TooManySessions => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: the session limit is reached; retry later."),
+        McpRejection.Draining => new(JsonRpcErrorCodes.ServerError, 503, "Service unavailable: the server is shutting down; retry later."),
         McpRejection.TooManyStreams => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: the stream limit is reached; retry later."),
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null),
     };
