@@ -15,6 +15,9 @@ public sealed class McpHttpOptions
     private TimeSpan _heartbeatInterval = TimeSpan.FromSeconds(15);
     private TimeSpan _writeTimeout = TimeSpan.FromSeconds(10);
     private TimeSpan _drainTimeout = TimeSpan.FromSeconds(10);
+    private TimeSpan _keepAliveInterval = TimeSpan.FromSeconds(30);
+    private TimeSpan _keepAliveTimeout = TimeSpan.FromSeconds(10);
+    private int _keepAliveMaxFailures = 3;
 
     /// <summary>
     /// Host names (without port) accepted in the <c>Host</c> header; <c>*</c> accepts any. Default: loopback names
@@ -131,6 +134,31 @@ public sealed class McpHttpOptions
     {
         get => _drainTimeout;
         set => _drainTimeout = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "DrainTimeout must not be negative.");
+    }
+
+    /// <summary>
+    /// How often a session with an open GET stream is sent a <c>ping</c>. Default 30 s: a dead client is found within
+    /// about two minutes (with the defaults below) at one small request per session per half minute.
+    /// <see cref="TimeSpan.Zero"/> turns keep-alive pings off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval
+    {
+        get => _keepAliveInterval;
+        set => _keepAliveInterval = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "KeepAliveInterval must not be negative.");
+    }
+
+    /// <summary>How long a keep-alive <c>ping</c> waits for the client's answer before it counts as failed. Default 10 s.</summary>
+    public TimeSpan KeepAliveTimeout
+    {
+        get => _keepAliveTimeout;
+        set => _keepAliveTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "KeepAliveTimeout must be positive.");
+    }
+
+    /// <summary>Consecutive failed keep-alive pings after which the session is evicted. Default 3: one lost ping is not a dead client.</summary>
+    public int KeepAliveMaxFailures
+    {
+        get => _keepAliveMaxFailures;
+        set => _keepAliveMaxFailures = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "KeepAliveMaxFailures must be at least 1.");
     }
 
     /// <summary>When true (default), a client may end its session with DELETE; false answers DELETE with 405.</summary>

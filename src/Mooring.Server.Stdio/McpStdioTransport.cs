@@ -24,7 +24,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly McpOwnedTasks _inFlight = new();
     private Task? _run;
 
     public McpStdioTransport(McpServer server, IOptions<McpStdioOptions> options, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<McpStdioTransport> logger)
@@ -120,7 +120,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
             await reader.CompleteAsync().ConfigureAwait(false);
             StdioLog.InputClosed(_logger, _inFlight.Count);
             await session.EndAsync(McpEndReason.ClientGone).ConfigureAwait(false);
-            await Task.WhenAll(_inFlight.Keys).WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _inFlight.WhenAllAsync(_options.ShutdownTimeout, TimeProvider.System).ConfigureAwait(false);
             sink.Complete();
             await writer.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _lifetime.StopApplication();
@@ -226,11 +226,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
     }
 
-    private void Track(Task task)
-    {
-        _inFlight.TryAdd(task, 0);
-        _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _inFlight, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+    private void Track(Task task) => _inFlight.Track(task);
 
     private async Task WriteLoopAsync(ChannelMessageSink sink, Stream output)
     {

@@ -13,7 +13,7 @@ namespace Mooring.AspNetCore;
 internal sealed class McpHttpSession : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SseStream> _streams = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Task, byte> _work = new();
+    private readonly McpOwnedTasks _work = new();
     private readonly IMcpEventStore? _store;
     private readonly Lock _getGate = new();
     private SseStream? _getStream;
@@ -22,6 +22,9 @@ internal sealed class McpHttpSession : IAsyncDisposable
     private long _lastActivity;
     private int _activeRequests;
     private int _disposed;
+    private long _lastPing;
+    private int _pinging;
+    private int _pingFailures;
 
     public McpHttpSession(McpSession core, IMcpEventStore? store, McpHttpOptions options, TimeProvider timeProvider)
     {
@@ -30,6 +33,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
         Options = options;
         TimeProvider = timeProvider;
         _lastActivity = timeProvider.GetTimestamp();
+        _lastPing = _lastActivity;
     }
 
     public string Id => Core.Id;
@@ -106,6 +110,39 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>True while a GET stream connection is attached (something to send keep-alive pings over).</summary>
+    public bool HasGetConnection => Volatile.Read(ref _getStream)?.HasConnection == true;
+
+    /// <summary>
+    /// Sends a keep-alive <c>ping</c> if one is due and the client has a GET stream open. Returns false when this ping
+    /// failed for the <see cref="McpHttpOptions.KeepAliveMaxFailures"/>th time in a row: the peer is dead.
+    /// </summary>
+    public async Task<bool> KeepAliveAsync()
+    {
+        if (!HasGetConnection || TimeProvider.GetElapsedTime(Volatile.Read(ref _lastPing)) < Options.KeepAliveInterval
+            || Interlocked.Exchange(ref _pinging, 1) == 1)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref _lastPing, TimeProvider.GetTimestamp());
+        try
+        {
+            using var timeout = new CancellationTokenSource(Options.KeepAliveTimeout, TimeProvider);
+            await Core.PingAsync(timeout.Token).ConfigureAwait(false);
+            Volatile.Write(ref _pingFailures, 0);
+            return true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or McpException or TimeoutException)
+        {
+            return Interlocked.Increment(ref _pingFailures) < Options.KeepAliveMaxFailures;
+        }
+        finally
+        {
+            Volatile.Write(ref _pinging, 0);
+        }
+    }
+
     /// <summary>Closes every open stream connection with a <c>retry</c> hint (the server is draining); the streams stay resumable.</summary>
     public async ValueTask CloseConnectionsForDrainAsync(TimeSpan retry)
     {
@@ -116,16 +153,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
     }
 
     /// <summary>Owns a background task until it finishes; disposal waits for it.</summary>
-    public void Track(Task task)
-    {
-        if (task.IsCompleted)
-        {
-            return;
-        }
-
-        _work.TryAdd(task, 0);
-        _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _work, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+    public void Track(Task task) => _work.Track(task);
 
     public ValueTask DisposeAsync() => EndAsync(McpEndReason.Completed);
 
@@ -153,12 +181,8 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
 
         _streams.Clear();
-        Task[] work = [.. _work.Keys];
-        if (work.Length > 0)
-        {
-            // Handlers were cancelled above; a handler that ignores its token is not waited for forever.
-            await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        // Handlers were cancelled above; a handler that ignores its token is not waited for forever.
+        await _work.WhenAllAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(false);
 
         if (_store is not null)
         {

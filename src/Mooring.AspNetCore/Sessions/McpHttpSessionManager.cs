@@ -21,6 +21,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly IHostApplicationLifetime? _lifetime;
+    private readonly McpOwnedTasks _keepAlives = new();
     private Task? _sweeper;
     private Task? _drain;
     private int _draining;
@@ -147,6 +148,8 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
             await _sweeper.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        await _keepAlives.WhenAllAsync(_options.KeepAliveTimeout, _time).ConfigureAwait(false);
+
         foreach (string id in _sessions.Keys)
         {
             await EndAsync(id, McpEndReason.Shutdown).ConfigureAwait(false);
@@ -166,7 +169,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Ends idle sessions. Exposed for tests that drive time by hand.</summary>
+    /// <summary>Ends idle sessions and starts due keep-alive pings. Exposed for tests that drive time by hand.</summary>
     internal async ValueTask<int> SweepOnceAsync()
     {
         int ended = 0;
@@ -176,15 +179,35 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
             {
                 ended++;
             }
+            else if (_options.KeepAliveInterval > TimeSpan.Zero)
+            {
+                // Owned here, not by the session: a failed keep-alive ends the session, which waits for its own work.
+                _keepAlives.Track(KeepAliveAsync(pair.Value));
+            }
         }
 
         return ended;
     }
 
+    private async Task KeepAliveAsync(McpHttpSession session)
+    {
+        if (!await session.KeepAliveAsync().ConfigureAwait(false))
+        {
+            await EndAsync(session.Id, McpEndReason.HeartbeatFailed).ConfigureAwait(false);
+        }
+    }
+
     private async Task SweepAsync(CancellationToken stopping)
     {
-        // Check four times per idle timeout (at most every 30 s), so a session ends within 1.25x its timeout.
-        TimeSpan period = TimeSpan.FromTicks(Math.Min(_options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(30).Ticks));
+        // Check four times per idle timeout (at most every 30 s), so a session ends within 1.25x its timeout; and at
+        // least as often as keep-alive pings are due.
+        long ticks = Math.Min(_options.SessionIdleTimeout.Ticks / 4, TimeSpan.FromSeconds(30).Ticks);
+        if (_options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            ticks = Math.Min(ticks, _options.KeepAliveInterval.Ticks);
+        }
+
+        TimeSpan period = TimeSpan.FromTicks(ticks);
         while (!stopping.IsCancellationRequested)
         {
             try

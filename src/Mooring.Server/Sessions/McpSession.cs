@@ -330,6 +330,16 @@ public sealed partial class McpSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sends <c>ping</c> to the client on the session stream and waits for the answer (bounded by
+    /// <paramref name="cancellationToken"/> and <see cref="McpServerOptions.ClientRequestTimeout"/>). Throws when the
+    /// client does not answer, answers with an error, or has no open stream.
+    /// </summary>
+    public async ValueTask PingAsync(CancellationToken cancellationToken)
+    {
+        _ = await SendRequestAsync(McpMethods.Ping, new RequestParams(), McpJsonContext.Default.RequestParams, McpJsonContext.Default.EmptyResult, _sessionSink, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Tells the client that the URL-mode elicitation <paramref name="elicitationId"/> it started in this session has
     /// completed (<c>notifications/elicitation/complete</c>, sent only to this session, as the spec requires).
     /// Returns false when the client has no open stream to receive it.

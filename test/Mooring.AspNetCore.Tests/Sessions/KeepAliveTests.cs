@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Mooring.Server;
+
+namespace Mooring.AspNetCore.Tests.Sessions;
+
+/// <summary>
+/// Keep-alive pings on real Kestrel with an injected clock: a session whose client never answers is evicted after the
+/// configured number of consecutive failures (not one before); a client that answers keeps its session.
+/// </summary>
+public sealed class KeepAliveTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
+
+    private static Task<KestrelTestServer> StartAsync(FakeTimeProvider time) => TestServers.StartAsync(o =>
+    {
+        o.TimeProvider = time;
+        o.ConfigureHttp = h =>
+        {
+            h.KeepAliveInterval = Interval;
+            h.KeepAliveTimeout = PingTimeout;
+            h.KeepAliveMaxFailures = 3;
+            h.HeartbeatInterval = TimeSpan.FromHours(1);
+        };
+    });
+
+    [Fact]
+    public async Task SilentClient_IsEvictedAtTheThirdFailedPing_AndNotBefore()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using KestrelTestServer server = await StartAsync(time);
+        using var client = new McpTestClient(server.McpEndpoint);
+        string session = await client.InitializeAsync();
+        await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
+        Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session, protocolVersion: "2025-11-25"))).StatusCode);
+
+        string? lastPingId = null;
+
+        // Pings are due every 30 s (t = 30, 60, 90) and each fails 10 s later (t = 40, 70, 100).
+        for (int failure = 1; failure <= 3; failure++)
+        {
+            time.Advance(failure == 1 ? Interval : Interval - PingTimeout);
+            if (failure > 1)
+            {
+                // A ping that timed out is withdrawn with notifications/cancelled naming it (spec SHOULD).
+                using JsonDocument cancelled = JsonDocument.Parse((await stream.ReadSseMessageAsync())!.Data!);
+                Assert.Equal("notifications/cancelled", cancelled.RootElement.GetProperty("method").GetString());
+                Assert.Equal(lastPingId, cancelled.RootElement.GetProperty("params").GetProperty("requestId").GetRawText());
+            }
+
+            using (JsonDocument request = JsonDocument.Parse((await stream.ReadSseMessageAsync())!.Data!))
+            {
+                Assert.Equal("ping", request.RootElement.GetProperty("method").GetString());
+                lastPingId = request.RootElement.GetProperty("id").GetRawText();
+            }
+
+            if (failure < 3)
+            {
+                time.Advance(PingTimeout);
+                await Task.Delay(100);
+                Assert.True(server.McpServer.TryGetSession(session, out _), $"evicted after only {failure} failed ping(s)");
+            }
+        }
+
+        time.Advance(PingTimeout);
+        await Eventually.TrueAsync(() => !server.McpServer.TryGetSession(session, out _), "the session to be evicted after the third failed ping");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("""{"jsonrpc":"2.0","id":9,"method":"ping"}""")).StatusCode);
+        Assert.Equal(0, server.McpServer.Governor.Held(McpBudget.Sessions));
+    }
+
+    [Fact]
+    public async Task AnsweringClient_KeepsItsSession()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using KestrelTestServer server = await StartAsync(time);
+        using var client = new McpTestClient(server.McpEndpoint);
+        string session = await client.InitializeAsync();
+        await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
+        Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session, protocolVersion: "2025-11-25"))).StatusCode);
+
+        for (int round = 0; round < 4; round++)
+        {
+            time.Advance(round == 0 ? Interval : Interval - PingTimeout);
+            SseEvent? ping = await stream.ReadSseMessageAsync();
+            using JsonDocument request = JsonDocument.Parse(ping!.Data!);
+            string id = request.RootElement.GetProperty("id").GetRawText();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{}}")).StatusCode);
+            time.Advance(PingTimeout);
+        }
+
+        Assert.True(server.McpServer.TryGetSession(session, out _));
+        await client.CallAsync("ping");
+    }
+}
