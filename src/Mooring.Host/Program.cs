@@ -32,9 +32,12 @@ else
         builder.WebHost.UseUrls(MooringHostDefaults.Url);
     }
 
+    builder.WebHost.ConfigureMooringKestrel(builder.Configuration);
     builder.Services.AddMooringHost(builder.Configuration).WithHttpTransport();
+    builder.AddMooringObservability();
     WebApplication app = builder.Build();
     app.MapGet("/health", static () => Results.Text("ok", "text/plain"));
+    app.MapMooringMetrics();
     app.MapMcpReadiness("/ready");
     app.MapMcp(app.Configuration["Mooring:Path"] ?? MooringHostDefaults.Path);
     await app.RunAsync().ConfigureAwait(false);

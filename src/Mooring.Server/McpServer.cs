@@ -166,7 +166,7 @@ public sealed class McpServer
     {
         if (_sessions.TryRemove(new KeyValuePair<string, McpSession>(session.Id, session)))
         {
-            Governor.Release(McpBudget.Sessions, reason);
+            Governor.Release(McpBudget.Sessions, reason, TimeProvider.GetUtcNow() - session.CreatedAt);
         }
     }
 

@@ -20,8 +20,17 @@ public sealed class HttpHostFixture : IAsyncLifetime
     private readonly OutputTail _output = new();
     private Process? _process;
 
+    /// <summary>
+    /// More host arguments after <c>--urls</c>, such as <c>--Mooring:Kestrel:RequestHeadersTimeout=00:00:02</c>. A
+    /// test class that needs them wraps the fixture in one of its own (xunit builds class fixtures with no arguments).
+    /// </summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>Base address, for example http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The server process's id, for tests that observe it from outside (/proc); 0 before it started.</summary>
+    public int ProcessId => _process?.Id ?? 0;
 
     /// <summary>The MCP endpoint (/mcp).</summary>
     public Uri McpEndpoint => new(BaseAddress, "mcp");
@@ -38,7 +47,13 @@ public sealed class HttpHostFixture : IAsyncLifetime
         {
             var port = GetFreeLoopbackPort();
             BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-            _process = StartProcess(command.CreateHttpStartInfo(port));
+            var startInfo = command.CreateHttpStartInfo(port);
+            foreach (var argument in Arguments)
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            _process = StartProcess(startInfo);
 
             if (await WaitForHealthAsync(health, _process))
             {

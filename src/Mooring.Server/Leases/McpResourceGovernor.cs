@@ -5,10 +5,11 @@ namespace Mooring.Server;
 
 /// <summary>
 /// The one place that knows what the server holds. Every resource is taken as a lease against a budget with a cap
-/// (<see cref="McpServerLimits"/>): <see cref="TryAcquire"/> refuses when the cap is reached, <see cref="Release"/> ends
+/// (<see cref="McpServerLimits"/>): <see cref="TryAcquire"/> refuses when the cap is reached, <see cref="Release(McpBudget, McpEndReason)"/> ends
 /// it with a reason. It publishes the held amounts as gauges (<c>mcp.server.leases.held</c>) and counts ends by
-/// reason (<c>mcp.server.leases.ended</c>) and refusals (<c>mcp.server.leases.refused</c>); tests ask
-/// <see cref="Held"/> that every budget is back to its idle value after a fault storm.
+/// reason (<c>mcp.server.leases.ended</c>) and refusals (<c>mcp.server.leases.refused</c>), and records how long
+/// sessions and streams lived (<c>mcp.server.session.duration</c>, <c>mcp.server.stream.duration</c>, in seconds);
+/// tests ask <see cref="Held"/> that every budget is back to its idle value after a fault storm.
 /// </summary>
 public sealed class McpResourceGovernor
 {
@@ -23,18 +24,29 @@ public sealed class McpResourceGovernor
     private readonly McpServerLimits _limits;
     private readonly Counter<long> _ended;
     private readonly Counter<long> _refused;
+    private readonly Histogram<double> _sessionDuration;
+    private readonly Histogram<double> _streamDuration;
 
     /// <summary>Creates the governor with the caps of <see cref="McpServerOptions.Limits"/>.</summary>
-    public McpResourceGovernor(IOptions<McpServerOptions> options, IMeterFactory meterFactory)
+    /// <param name="options">The server options; their <see cref="McpServerOptions.Limits"/> are the caps.</param>
+    /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter.</param>
+    /// <param name="timeProvider">The clock that times leases; <see cref="TimeProvider.System"/> when null.</param>
+    public McpResourceGovernor(IOptions<McpServerOptions> options, IMeterFactory meterFactory, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(meterFactory);
         _limits = options.Value.Limits;
+        TimeProvider = timeProvider ?? TimeProvider.System;
         Meter meter = meterFactory.Create(MeterName);
         meter.CreateObservableGauge("mcp.server.leases.held", ObserveHeld, "{lease}", "Resources the server holds now, by budget.");
         _ended = meter.CreateCounter<long>("mcp.server.leases.ended", "{lease}", "Leases ended, by budget and reason.");
         _refused = meter.CreateCounter<long>("mcp.server.leases.refused", "{lease}", "Leases refused because their budget was full.");
+        _sessionDuration = meter.CreateHistogram<double>("mcp.server.session.duration", "s", "How long sessions lived, by end reason.");
+        _streamDuration = meter.CreateHistogram<double>("mcp.server.stream.duration", "s", "How long SSE streams stayed open, by budget (get_streams, post_streams) and end reason.");
     }
+
+    /// <summary>The clock that times leases (<see cref="McpLease"/> records its duration from it).</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>How much of <paramref name="budget"/> is held now.</summary>
     public long Held(McpBudget budget) => Interlocked.Read(ref _held[(int)budget]);
@@ -67,7 +79,32 @@ public sealed class McpResourceGovernor
     }
 
     /// <summary>Gives back one unit of <paramref name="budget"/>, recording why.</summary>
-    public void Release(McpBudget budget, McpEndReason reason)
+    public void Release(McpBudget budget, McpEndReason reason) => ReleaseCore(budget, reason);
+
+    /// <summary>
+    /// Gives back one unit of <paramref name="budget"/>, recording why and how long it was held: sessions in
+    /// <c>mcp.server.session.duration</c>, streams in <c>mcp.server.stream.duration</c>. Other budgets have no duration
+    /// histogram here (request durations are <c>mcp.server.request.duration</c> of <see cref="McpServerMetrics"/>), so for
+    /// them this is <see cref="Release(McpBudget, McpEndReason)"/>.
+    /// </summary>
+    public void Release(McpBudget budget, McpEndReason reason, TimeSpan heldFor)
+    {
+        ReleaseCore(budget, reason);
+        switch (budget)
+        {
+            case McpBudget.Sessions when _sessionDuration.Enabled:
+                _sessionDuration.Record(Seconds(heldFor), new KeyValuePair<string, object?>("mcp.end_reason", ReasonNames[(int)reason]));
+                break;
+            case McpBudget.GetStreams or McpBudget.PostStreams when _streamDuration.Enabled:
+                _streamDuration.Record(
+                    Seconds(heldFor),
+                    new KeyValuePair<string, object?>("mcp.budget", BudgetNames[(int)budget]),
+                    new KeyValuePair<string, object?>("mcp.end_reason", ReasonNames[(int)reason]));
+                break;
+        }
+    }
+
+    private void ReleaseCore(McpBudget budget, McpEndReason reason)
     {
         long now = Interlocked.Decrement(ref _held[(int)budget]);
         System.Diagnostics.Debug.Assert(now >= 0, $"Released more {budget} than acquired.");
@@ -78,7 +115,10 @@ public sealed class McpResourceGovernor
     }
 
     /// <summary>Takes a lease object that releases exactly once; null when the cap is reached.</summary>
-    public McpLease? TryLease(McpBudget budget) => TryAcquire(budget) ? new McpLease(this, budget) : null;
+    public McpLease? TryLease(McpBudget budget) => TryAcquire(budget) ? new McpLease(this, budget, TimeProvider.GetTimestamp()) : null;
+
+    // A wall clock stepped backwards (sessions are timed by CreatedAt) must not record a negative duration.
+    private static double Seconds(TimeSpan heldFor) => heldFor > TimeSpan.Zero ? heldFor.TotalSeconds : 0;
 
     private IEnumerable<Measurement<long>> ObserveHeld()
     {

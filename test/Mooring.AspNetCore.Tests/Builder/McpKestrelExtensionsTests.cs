@@ -1,0 +1,79 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Mooring.AspNetCore;
+
+namespace Mooring.AspNetCore.Tests.Builder;
+
+/// <summary>
+/// TCP keep-alive is set on the listening socket and must reach every accepted socket: the server reads the options
+/// back from the socket of the connection that asked (getsockopt on the accepted socket, not the listener).
+/// </summary>
+public sealed class McpKestrelExtensionsTests
+{
+    [Fact]
+    public async Task UseMcpTcpKeepAlive_AcceptedSocket_HasKeepAliveAndProbeTiming()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseMcpTcpKeepAlive(o =>
+        {
+            // Not the defaults, so the values read back can only come from these options.
+            o.Time = TimeSpan.FromSeconds(45);
+            o.Interval = TimeSpan.FromSeconds(7);
+            o.RetryCount = 4;
+        });
+        await using WebApplication app = builder.Build();
+        app.MapGet("/socket", static (HttpContext context) =>
+        {
+            Socket socket = context.Features.GetRequiredFeature<IConnectionSocketFeature>().Socket;
+            return Results.Text(string.Join(
+                ' ',
+                (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!,
+                (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!,
+                (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval)!,
+                (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount)!));
+        });
+        await app.StartAsync();
+        try
+        {
+            string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            using var client = new HttpClient();
+
+            string options = await client.GetStringAsync(new Uri(new Uri(address), "/socket"));
+
+            Assert.Equal("1 45 7 4", options);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    [InlineData(40_000)]
+    public void Time_NotWholeSecondsInRange_Throws(double seconds)
+    {
+        var options = new McpTcpKeepAliveOptions();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Time = TimeSpan.FromSeconds(seconds));
+    }
+
+    [Fact]
+    public void Defaults_AreThirtyTenThree()
+    {
+        var options = new McpTcpKeepAliveOptions();
+
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), 3), (options.Time, options.Interval, options.RetryCount));
+    }
+}
