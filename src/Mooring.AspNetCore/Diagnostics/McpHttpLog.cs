@@ -29,6 +29,9 @@ internal static partial class McpHttpLog
     [LoggerMessage(2008, LogLevel.Information, "Drain finished; {Handlers} handlers were still running and have been cancelled.")]
     public static partial void DrainFinished(ILogger logger, long handlers);
 
+    [LoggerMessage(2009, LogLevel.Debug, "An answer on {Path} was not taken within the write timeout; the connection was aborted.")]
+    public static partial void WriteTimedOut(ILogger logger, string path);
+
     [LoggerMessage(2005, LogLevel.Debug, "Session {SessionId} created.")]
     public static partial void SessionCreated(ILogger logger, string sessionId);
 }

@@ -26,14 +26,16 @@ internal sealed partial class McpHttpEndpoint
     private readonly McpHttpOptions _options;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    public McpHttpEndpoint(McpServer server, McpHttpSessionManager sessions, IOptions<McpHttpOptions> options, IServiceScopeFactory scopes, ILogger<McpHttpEndpoint> logger)
+    public McpHttpEndpoint(McpServer server, McpHttpSessionManager sessions, IOptions<McpHttpOptions> options, IServiceScopeFactory scopes, ILogger<McpHttpEndpoint> logger, TimeProvider? timeProvider = null)
     {
         _server = server;
         _sessions = sessions;
         _options = options.Value;
         _scopes = scopes;
         _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     public Task HandleAsync(HttpContext context)
@@ -145,7 +147,7 @@ internal sealed partial class McpHttpEndpoint
         await WriteBufferedJsonAsync(context, buffer).ConfigureAwait(false);
     }
 
-    private static async Task WriteBufferedJsonAsync(HttpContext context, ArrayBufferWriter<byte> buffer)
+    private async Task WriteBufferedJsonAsync(HttpContext context, ArrayBufferWriter<byte> buffer)
     {
         HttpResponse response = context.Response;
         response.ContentType = "application/json";
@@ -159,13 +161,30 @@ internal sealed partial class McpHttpEndpoint
             t_buffer = null;
         }
 
+        ValueTask<System.IO.Pipelines.FlushResult> flush = response.BodyWriter.FlushAsync(context.RequestAborted);
+        if (flush.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        // The client is not keeping up: the answer must be taken within the write timeout, or the connection goes.
+        // (Kestrel's minimum data rate would allow a 1 MB answer over an hour.) Only this slow path pays for a timer.
         try
         {
-            await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            await flush.AsTask().WaitAsync(_options.WriteTimeout, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            McpHttpLog.WriteTimedOut(_logger, context.Request.Path);
+            context.Abort();
         }
         catch (OperationCanceledException)
         {
             // The client left before reading its answer: not an error.
+        }
+        catch (IOException)
+        {
+            // The client reset the connection while the answer was being sent: not an error.
         }
     }
 
