@@ -51,7 +51,9 @@ internal static class SlowlorisScenario
                 {
                     if (connection.PeerHasSpoken())
                     {
+                        // The server answered or cut the slow head off: its defence worked, and the cycle is done.
                         closedAfter.Add(clock.Elapsed.TotalSeconds);
+                        context.Tally.Complete();
                         return;
                     }
 
@@ -67,7 +69,9 @@ internal static class SlowlorisScenario
             }
             catch (Exception e) when (Workers.IsExpected(e))
             {
+                // A reset or closed connection while sending the head: the server cut it off, as it should.
                 closedAfter.Add(clock.Elapsed.TotalSeconds);
+                context.Tally.Complete();
             }
             finally
             {

@@ -52,9 +52,11 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     {
         // 32 random bytes, base64url: 43 visible ASCII characters, unguessable (spec SHOULD: cryptographically secure).
         string id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        if (!_server.TryCreateSession(id, out McpSession? core))
+        // At the cap, make room and try again; a concurrent creator may take the freed slot first, so a few rounds.
+        McpSession? core;
+        for (int round = 0; !_server.TryCreateSession(id, out core); round++)
         {
-            if (!await TryEvictLeastRecentlyUsedIdleAsync().ConfigureAwait(false) || !_server.TryCreateSession(id, out core))
+            if (round == 4 || !await TryEvictLeastRecentlyUsedIdleAsync().ConfigureAwait(false))
             {
                 return null;
             }
@@ -63,19 +65,35 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
         return new McpHttpSession(core, _store, _options, _time);
     }
 
-    /// <summary>Ends the idle session that was used longest ago; false when none is idle.</summary>
+    /// <summary>
+    /// Ends the idle session that was used longest ago; false when none is idle. Concurrent callers may pick the same
+    /// victim; whoever loses that race picks again, so a burst of new sessions at the cap is not refused needlessly.
+    /// </summary>
     internal async ValueTask<bool> TryEvictLeastRecentlyUsedIdleAsync()
     {
-        McpHttpSession? oldest = null;
-        foreach (McpHttpSession candidate in _sessions.Values)
+        for (int attempt = 0; attempt < 16; attempt++)
         {
-            if (candidate.IsIdle(TimeSpan.Zero) && (oldest is null || candidate.LastActivity < oldest.LastActivity))
+            McpHttpSession? oldest = null;
+            foreach (McpHttpSession candidate in _sessions.Values)
             {
-                oldest = candidate;
+                if (candidate.IsIdle(TimeSpan.Zero) && (oldest is null || candidate.LastActivity < oldest.LastActivity))
+                {
+                    oldest = candidate;
+                }
+            }
+
+            if (oldest is null)
+            {
+                return false;
+            }
+
+            if (await EndAsync(oldest.Id, McpEndReason.Evicted).ConfigureAwait(false))
+            {
+                return true;
             }
         }
 
-        return oldest is not null && await EndAsync(oldest.Id, McpEndReason.Evicted).ConfigureAwait(false);
+        return false;
     }
 
     public void Publish(McpHttpSession session) => _sessions[session.Id] = session;

@@ -53,4 +53,40 @@ public sealed class SessionCapTests
         Assert.Equal(1, server.McpServer.Governor.Held(McpBudget.Sessions));
         await busy.CallAsync("ping");
     }
+
+    [Fact]
+    public async Task ConcurrentInitializes_AtTheCapWithIdleSessions_AllSucceed_AndTheOldestGo()
+    {
+        const int Cap = 10;
+        await using KestrelTestServer server = await TestServers.StartAsync(o => o.ConfigureServer = s => s.Limits.MaxSessions = Cap);
+        var old = Enumerable.Range(0, Cap).Select(_ => new McpTestClient(server.McpEndpoint)).ToList();
+        var newcomers = Enumerable.Range(0, Cap).Select(_ => new McpTestClient(server.McpEndpoint)).ToList();
+        try
+        {
+            foreach (McpTestClient client in old)
+            {
+                await client.InitializeAsync();
+            }
+
+            // Ten newcomers at once, each needing a victim: all get in and the ten oldest go. (This checks the outcome
+            // under concurrency; the eviction race itself is too narrow to force here. The probe's session-flood and
+            // abandoned-get scenarios showed it: thousands of 503s before losers picked again, none after.)
+            await Task.WhenAll(newcomers.Select(c => c.InitializeAsync()));
+
+            Assert.Equal(Cap, server.McpServer.Governor.Held(McpBudget.Sessions));
+            foreach (McpTestClient client in newcomers)
+            {
+                await client.CallAsync("ping");
+            }
+
+            foreach (McpTestClient client in old)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("""{"jsonrpc":"2.0","id":9,"method":"ping"}""")).StatusCode);
+            }
+        }
+        finally
+        {
+            old.Concat(newcomers).ToList().ForEach(c => c.Dispose());
+        }
+    }
 }
