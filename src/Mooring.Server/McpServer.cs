@@ -43,6 +43,19 @@ public sealed class McpServer
         TimeProvider = timeProvider ?? TimeProvider.System;
         _completionHandlers = [.. completionHandlers];
         Dispatcher = new McpDispatcher(this);
+        McpServerLimits limits = Options.Limits;
+        SynchronousHandlers = new SemaphoreSlim(limits.MaxConcurrentSynchronousHandlers, limits.MaxConcurrentSynchronousHandlers);
+        if (limits.ReserveThreadsForSynchronousHandlers)
+        {
+            // Blocked handlers hold at most their cap of threads; keep the pool's floor above that so the rest of the
+            // server (health, other sessions) never waits for the pool's slow thread injection.
+            ThreadPool.GetMinThreads(out int workers, out int io);
+            int wanted = limits.MaxConcurrentSynchronousHandlers + (2 * Environment.ProcessorCount);
+            if (workers < wanted)
+            {
+                ThreadPool.SetMinThreads(wanted, io);
+            }
+        }
 
         IServiceProviderIsService? isService = services.GetService<IServiceProviderIsService>();
         foreach (McpPrimitiveRegistration registration in registrations)
@@ -94,6 +107,9 @@ public sealed class McpServer
     };
 
     internal McpDispatcher Dispatcher { get; }
+
+    /// <summary>Admits synchronous handlers up to <see cref="McpServerLimits.MaxConcurrentSynchronousHandlers"/>.</summary>
+    internal SemaphoreSlim SynchronousHandlers { get; }
 
     internal ILogger Logger { get; }
 

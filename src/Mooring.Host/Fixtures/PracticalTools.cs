@@ -32,4 +32,17 @@ internal static class PracticalTools
 
         return $"Slept {ms} ms.";
     }
+
+    [McpTool("blocking_sleep", ReadOnly = true, OpenWorld = false)]
+    [Description("Sleeps synchronously, blocking its thread, for the given milliseconds (0 to 60000): shows that blocking tool code cannot starve the server.")]
+    public static string BlockingSleep([Description("How long to block, in milliseconds (0 to 60000).")] int ms)
+    {
+        if (ms is < 0 or > 60_000)
+        {
+            throw new McpException("ms must be between 0 and 60000.");
+        }
+
+        Thread.Sleep(ms);
+        return $"Blocked {ms} ms.";
+    }
 }

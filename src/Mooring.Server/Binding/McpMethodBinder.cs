@@ -39,12 +39,17 @@ internal sealed class McpMethodBinder
         }
 
         (ResultType, _unwrap) = AsyncResultUnwrapper.For(method.ReturnType);
+        IsSynchronous = !typeof(Task).IsAssignableFrom(method.ReturnType) && method.ReturnType != typeof(ValueTask)
+            && !(method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
         Parameters = [.. method.GetParameters().Select(p => Describe(p, isService))];
         Arguments = [.. Parameters.Where(p => p.Kind == McpParameterKind.Argument)];
     }
 
     /// <summary>The awaited result type; null for void and non-generic tasks.</summary>
     public Type? ResultType { get; }
+
+    /// <summary>True when the method returns no task: it may block its thread, so it runs under the synchronous-handler cap.</summary>
+    public bool IsSynchronous { get; }
 
     /// <summary>All parameters in order.</summary>
     public IReadOnlyList<McpBoundParameter> Parameters { get; }
@@ -91,9 +96,21 @@ internal sealed class McpMethodBinder
             };
         }
 
-        object? instance = _target ?? _instanceFactory?.Invoke(context.Services, []);
+        SemaphoreSlim? admitted = null;
+        if (IsSynchronous)
+        {
+            // Uncontended: no allocation, no wait. At the cap: wait asynchronously, holding no thread.
+            admitted = context.Server.SynchronousHandlers;
+            if (!admitted.Wait(0))
+            {
+                await admitted.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        object? instance = null;
         try
         {
+            instance = _target ?? _instanceFactory?.Invoke(context.Services, []);
             object? returned;
             try
             {
@@ -108,6 +125,7 @@ internal sealed class McpMethodBinder
         }
         finally
         {
+            admitted?.Release();
             if (_instanceFactory is not null)
             {
                 if (instance is IAsyncDisposable asyncDisposable)

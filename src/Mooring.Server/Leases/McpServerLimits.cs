@@ -12,6 +12,7 @@ public sealed class McpServerLimits
     private int _maxDetachedRequests = 1_000;
     private int _maxGetStreams = 10_000;
     private int _maxPostStreams = 10_000;
+    private int _maxConcurrentSynchronousHandlers = Math.Max(4, Environment.ProcessorCount);
 
     /// <summary>
     /// Live sessions, idle or not. Default 10,000: about 2 KB each when idle, so ~20 MB, and far above what one node
@@ -36,6 +37,21 @@ public sealed class McpServerLimits
 
     /// <summary>Open POST response SSE streams. Default 10,000, like the request cap they answer.</summary>
     public int MaxPostStreams { get => _maxPostStreams; set => _maxPostStreams = Positive(value, nameof(MaxPostStreams)); }
+
+    /// <summary>
+    /// Handlers whose methods are synchronous (they may block their thread) running at once; more wait their turn
+    /// without holding a thread. Default: the processor count, at least 4. With
+    /// <see cref="ReserveThreadsForSynchronousHandlers"/>, blocking tool code can never take every thread-pool thread, so
+    /// health checks and other requests keep being served.
+    /// </summary>
+    public int MaxConcurrentSynchronousHandlers { get => _maxConcurrentSynchronousHandlers; set => _maxConcurrentSynchronousHandlers = Positive(value, nameof(MaxConcurrentSynchronousHandlers)); }
+
+    /// <summary>
+    /// When true (default), the server raises the thread pool's minimum worker threads to
+    /// <see cref="MaxConcurrentSynchronousHandlers"/> plus twice the processor count (never lowers it), so threads blocked
+    /// in synchronous handlers leave enough free threads that no request waits for the pool to grow.
+    /// </summary>
+    public bool ReserveThreadsForSynchronousHandlers { get; set; } = true;
 
     /// <summary>The cap of <paramref name="budget"/>.</summary>
     public int CapOf(McpBudget budget) => budget switch
