@@ -19,7 +19,6 @@ namespace Mooring.Server;
 [RequiresDynamicCode("Binds handler methods by reflection.")]
 internal sealed class McpMethodBinder
 {
-    private static readonly NullabilityInfoContext Nullability = new();
     private readonly MethodInfo _method;
     private readonly object? _target;
     private readonly ObjectFactory? _instanceFactory;
@@ -41,7 +40,9 @@ internal sealed class McpMethodBinder
         (ResultType, _unwrap) = AsyncResultUnwrapper.For(method.ReturnType);
         IsSynchronous = !typeof(Task).IsAssignableFrom(method.ReturnType) && method.ReturnType != typeof(ValueTask)
             && !(method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
-        Parameters = [.. method.GetParameters().Select(p => Describe(p, isService))];
+        // NullabilityInfoContext caches without locks: one per binder, since servers may register handlers concurrently.
+        var nullability = new NullabilityInfoContext();
+        Parameters = [.. method.GetParameters().Select(p => Describe(p, isService, nullability))];
         Arguments = [.. Parameters.Where(p => p.Kind == McpParameterKind.Argument)];
     }
 
@@ -278,7 +279,7 @@ internal sealed class McpMethodBinder
         return _serializerOptions.GetJsonSchemaAsNode(type, exporterOptions);
     }
 
-    private static McpBoundParameter Describe(ParameterInfo p, IServiceProviderIsService? isService)
+    private static McpBoundParameter Describe(ParameterInfo p, IServiceProviderIsService? isService, NullabilityInfoContext nullability)
     {
         Type t = p.ParameterType;
         McpParameterKind kind =
@@ -292,7 +293,7 @@ internal sealed class McpMethodBinder
             : p.GetCustomAttribute<FromKeyedServicesAttribute>() is not null || isService?.IsService(t) == true ? McpParameterKind.Service
             : McpParameterKind.Argument;
         bool nullable = Nullable.GetUnderlyingType(t) is not null
-            || (!t.IsValueType && Nullability.Create(p).WriteState == NullabilityState.Nullable);
+            || (!t.IsValueType && nullability.Create(p).WriteState == NullabilityState.Nullable);
         IReadOnlyList<string>? completions = p.GetCustomAttribute<McpCompletionsAttribute>()?.Values
             ?? ((Nullable.GetUnderlyingType(t) ?? t).IsEnum ? Enum.GetNames(Nullable.GetUnderlyingType(t) ?? t) : null);
         return new McpBoundParameter
