@@ -71,11 +71,28 @@ internal sealed class McpHttpSession : IAsyncDisposable
     }
 
     /// <summary>True when nothing is running or attached and the last activity is older than the idle timeout.</summary>
+    /// <remarks>
+    /// Called for every session by the idle sweep and by eviction at the session cap, so it takes no lock and allocates
+    /// nothing: cheap checks first, then a lock-free walk of the streams.
+    /// </remarks>
     public bool IsIdle(TimeSpan timeout) =>
         Volatile.Read(ref _activeRequests) == 0
         && _work.IsEmpty
-        && !_streams.Values.Any(s => s.HasConnection)
-        && TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) > timeout;
+        && TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) > timeout
+        && !HasAttachedConnection();
+
+    private bool HasAttachedConnection()
+    {
+        foreach (KeyValuePair<string, SseStream> pair in _streams)
+        {
+            if (pair.Value.HasConnection)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Creates a POST response stream, registered so a client can resume it.</summary>
     public SseStream CreatePostStream(Action onOrphaned)

@@ -66,28 +66,42 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the idle session that was used longest ago; false when none is idle. Concurrent callers may pick the same
-    /// victim; whoever loses that race picks again, so a burst of new sessions at the cap is not refused needlessly.
+    /// Makes room at the session cap: ends the idle sessions used longest ago, a small batch at a time (1/128 of the cap,
+    /// 1 to 64), so a flood of new sessions costs one scan per batch rather than one per session. False when none is idle.
+    /// Concurrent callers may pick the same victims; whoever ends none picks again.
     /// </summary>
     internal async ValueTask<bool> TryEvictLeastRecentlyUsedIdleAsync()
     {
+        int batch = Math.Clamp(_server.Options.Limits.MaxSessions / 128, 1, 64);
         for (int attempt = 0; attempt < 16; attempt++)
         {
-            McpHttpSession? oldest = null;
-            foreach (McpHttpSession candidate in _sessions.Values)
+            // A max-heap of the `batch` oldest idle sessions seen so far (priority: last activity, negated).
+            var oldest = new PriorityQueue<McpHttpSession, long>(batch + 1);
+            foreach (KeyValuePair<string, McpHttpSession> pair in _sessions)
             {
-                if (candidate.IsIdle(TimeSpan.Zero) && (oldest is null || candidate.LastActivity < oldest.LastActivity))
+                McpHttpSession candidate = pair.Value;
+                if (candidate.IsIdle(TimeSpan.Zero))
                 {
-                    oldest = candidate;
+                    oldest.Enqueue(candidate, -candidate.LastActivity);
+                    if (oldest.Count > batch)
+                    {
+                        oldest.Dequeue();
+                    }
                 }
             }
 
-            if (oldest is null)
+            if (oldest.Count == 0)
             {
                 return false;
             }
 
-            if (await EndAsync(oldest.Id, McpEndReason.Evicted).ConfigureAwait(false))
+            bool ended = false;
+            while (oldest.TryDequeue(out McpHttpSession? victim, out _))
+            {
+                ended |= await EndAsync(victim.Id, McpEndReason.Evicted).ConfigureAwait(false);
+            }
+
+            if (ended)
             {
                 return true;
             }

@@ -9,12 +9,13 @@ namespace Mooring.Server;
 public sealed class McpOwnedTasks
 {
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
+    private int _count; // ConcurrentDictionary.Count and IsEmpty may take every lock; this is read on hot paths
 
     /// <summary>Tasks still running.</summary>
-    public int Count => _tasks.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>True when nothing is running.</summary>
-    public bool IsEmpty => _tasks.IsEmpty;
+    public bool IsEmpty => Volatile.Read(ref _count) == 0;
 
     /// <summary>Holds <paramref name="task"/> until it finishes.</summary>
     public void Track(Task task)
@@ -25,8 +26,19 @@ public sealed class McpOwnedTasks
             return;
         }
 
+        Interlocked.Increment(ref _count);
         _tasks.TryAdd(task, 0);
-        _ = task.ContinueWith(static (t, s) => ((ConcurrentDictionary<Task, byte>)s!).TryRemove(t, out _), _tasks, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(
+            static (t, s) =>
+            {
+                var owner = (McpOwnedTasks)s!;
+                owner._tasks.TryRemove(t, out _);
+                Interlocked.Decrement(ref owner._count);
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Waits until every task held now has finished, or <paramref name="timeout"/> passed; never throws for their faults.</summary>
