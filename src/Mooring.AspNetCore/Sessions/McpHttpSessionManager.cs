@@ -239,12 +239,18 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
             ticks = Math.Min(ticks, _options.KeepAliveInterval.Ticks);
         }
 
-        TimeSpan period = TimeSpan.FromTicks(ticks);
-        while (!stopping.IsCancellationRequested)
+        // A fixed cadence: ticks come every period however long a sweep takes, so sweeps (and keep-alive pings) do not
+        // drift later with load.
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(ticks), _time);
+        while (true)
         {
             try
             {
-                await Task.Delay(period, _time, stopping).ConfigureAwait(false);
+                if (!await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 await SweepOnceAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -87,6 +87,11 @@ public sealed class KeepAliveTests
             using JsonDocument request = JsonDocument.Parse(ping!.Data!);
             string id = request.RootElement.GetProperty("id").GetRawText();
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{}}")).StatusCode);
+
+            // The answer completes the ping asynchronously; only move the clock once the server has taken it, or the
+            // (synchronous) timeout could win a race that real time never gives it.
+            Assert.True(server.McpServer.TryGetSession(session, out McpSession? live));
+            await Eventually.TrueAsync(() => live.PendingClientRequestCount == 0, "the server to take the ping's answer");
             time.Advance(PingTimeout);
         }
 
