@@ -63,6 +63,7 @@ internal sealed partial class McpHttpEndpoint
             }
 
             await stream.AttachAsync(connection, after).ConfigureAwait(false);
+            await CloseIfDrainingAsync(stream).ConfigureAwait(false);
             var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using (context.RequestAborted.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), aborted))
             {

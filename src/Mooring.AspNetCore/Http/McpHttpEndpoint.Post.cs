@@ -291,6 +291,7 @@ internal sealed partial class McpHttpEndpoint
             if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))
             {
                 await stream.AttachAsync(connection, afterSequence: null).ConfigureAwait(false);
+                await CloseIfDrainingAsync(stream).ConfigureAwait(false);
             }
             else
             {
@@ -434,6 +435,18 @@ internal sealed partial class McpHttpEndpoint
         parsed.Status == JsonRpcParseStatus.InvalidJson
             ? RejectAsync(context, McpRejection.ParseError, parsed.Id, "Parse error: " + parsed.Detail)
             : RejectAsync(context, McpRejection.InvalidRequest, parsed.Id, "Invalid request: " + parsed.Detail);
+
+    /// <summary>
+    /// A connection that attached while the server began draining may have been missed by the drain's sweep of open
+    /// streams (the drain sets its flag first, then closes what is attached): it closes itself the same way.
+    /// </summary>
+    private async ValueTask CloseIfDrainingAsync(SseStream stream)
+    {
+        if (_sessions.IsDraining)
+        {
+            await stream.CloseForReconnectAsync(_options.SseRetryInterval, McpEndReason.Shutdown).ConfigureAwait(false);
+        }
+    }
 
     private static void SafeCancel(CancellationTokenSource cts)
     {
