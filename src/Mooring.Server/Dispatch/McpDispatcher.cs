@@ -36,9 +36,6 @@ internal sealed partial class McpDispatcher
 
     private delegate ValueTask<McpOutgoingMessage> Handler(McpDispatcher dispatcher, McpRequestContext context, ReadOnlyMemory<byte> parameters);
 
-    /// <summary>True when the method has a handler.</summary>
-    public bool IsKnownMethod(string method) => _handlers.ContainsKey(method);
-
     public ValueTask<McpOutgoingMessage> DispatchAsync(McpRequestContext context, ReadOnlyMemory<byte> parameters) =>
         _handlers.TryGetValue(context.Method, out Handler? handler)
             ? InvokeAsync(handler, context, parameters)

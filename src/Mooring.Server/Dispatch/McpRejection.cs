@@ -69,8 +69,6 @@ public enum McpRejection
     /// <summary>The body is not valid UTF-8 or is empty.</summary>
     EmptyBody,
 
-    /// <summary>A message that is neither a request nor a notification arrived where only those are allowed.</summary>
-    UnexpectedResponse,
 
     /// <summary>The server runs as many handlers as <see cref="McpServerLimits.MaxConcurrentRequests"/> allows.</summary>
     ServerBusy,

@@ -29,7 +29,6 @@ public static class McpRejections
         McpRejection.UnknownLastEventId => new(JsonRpcErrorCodes.InvalidRequest, 400, "Bad Request: the Last-Event-ID names no stream that can be resumed."),
         McpRejection.DuplicateRequestId => new(JsonRpcErrorCodes.InvalidRequest, 200, "Invalid request: this request id is already in flight."),
         McpRejection.EmptyBody => new(JsonRpcErrorCodes.ParseError, 400, "Parse error: the body is empty."),
-        McpRejection.UnexpectedResponse => new(JsonRpcErrorCodes.InvalidRequest, 400, "Invalid request: unexpected response message."),
         McpRejection.ServerBusy => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: too many requests are running; retry later."),
         McpRejection.SessionBusy => new(JsonRpcErrorCodes.ServerError, 503, "Too many requests are running in this session; retry later."),
         McpRejection.TooManySessions => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: the session limit is reached; retry later."),
