@@ -58,7 +58,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         Stream input = _options.Input ?? Console.OpenStandardInput();
         Stream output = _options.Output ?? Console.OpenStandardOutput();
         McpSession session = _server.CreateSession("stdio-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)));
-        var sink = new ChannelMessageSink(_options.MaxQueuedMessages);
+        var sink = new ChannelMessageSink(_options.MaxQueuedMessages, _server.Governor);
         session.SessionSink = sink;
         Task writer = WriteLoopAsync(sink, output);
         PipeReader reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));

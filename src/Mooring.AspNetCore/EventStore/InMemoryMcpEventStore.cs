@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Mooring.AspNetCore;
@@ -5,9 +6,18 @@ namespace Mooring.AspNetCore;
 /// <summary>
 /// The default event store: in process memory, bounded by events per stream, total bytes and age (see
 /// <see cref="InMemoryEventStoreOptions"/>). Expired events are dropped on every append, so it never needs a timer.
+/// Bytes are counted with a fixed bookkeeping cost per event (<see cref="EntryOverheadBytes"/>), so the byte bound also
+/// bounds memory for many tiny events. What it holds is published as <c>mcp.server.event_store.events</c> and
+/// <c>mcp.server.event_store.bytes</c> (meter <see cref="MeterName"/>).
 /// </summary>
 public sealed class InMemoryMcpEventStore : IMcpEventStore
 {
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Mooring.AspNetCore.EventStore";
+
+    /// <summary>What one stored event costs besides its data: the event, its entry and two list nodes (64-bit runtime).</summary>
+    public const int EntryOverheadBytes = 200;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Session, string Stream), LinkedList<Entry>> _streams = [];
     private readonly LinkedList<Entry> _all = new(); // every event, oldest first, for global eviction
@@ -16,11 +26,20 @@ public sealed class InMemoryMcpEventStore : IMcpEventStore
     private long _bytes;
 
     /// <summary>Creates the store.</summary>
-    public InMemoryMcpEventStore(IOptions<InMemoryEventStoreOptions> options, TimeProvider? timeProvider = null)
+    /// <param name="options">Its bounds.</param>
+    /// <param name="timeProvider">The clock that ages events; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; null publishes nothing.</param>
+    public InMemoryMcpEventStore(IOptions<InMemoryEventStoreOptions> options, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = timeProvider ?? TimeProvider.System;
+        if (meterFactory is not null)
+        {
+            Meter meter = meterFactory.Create(MeterName);
+            meter.CreateObservableGauge("mcp.server.event_store.events", () => Count, "{event}", "SSE events kept for resumption.");
+            meter.CreateObservableGauge("mcp.server.event_store.bytes", () => Bytes, "By", "Bytes of SSE events kept for resumption, with their bookkeeping.");
+        }
     }
 
     /// <summary>Events held now.</summary>
@@ -35,7 +54,7 @@ public sealed class InMemoryMcpEventStore : IMcpEventStore
         }
     }
 
-    /// <summary>Bytes held now.</summary>
+    /// <summary>Bytes held now: the events' data plus <see cref="EntryOverheadBytes"/> for each.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <inheritdoc />
@@ -55,7 +74,7 @@ public sealed class InMemoryMcpEventStore : IMcpEventStore
             var entry = new Entry(storedEvent, now);
             entry.InStream = stream.AddLast(entry);
             entry.InAll = _all.AddLast(entry);
-            _bytes += storedEvent.Data.Length;
+            _bytes += storedEvent.Data.Length + EntryOverheadBytes;
             if (stream.Count > _options.MaxEventsPerStream)
             {
                 Remove(stream.First!.Value);
@@ -109,7 +128,7 @@ public sealed class InMemoryMcpEventStore : IMcpEventStore
         LinkedList<Entry> stream = entry.InStream!.List!;
         stream.Remove(entry.InStream);
         _all.Remove(entry.InAll!);
-        _bytes -= entry.Event.Data.Length;
+        _bytes -= entry.Event.Data.Length + EntryOverheadBytes;
         if (stream.Count == 0)
         {
             _streams.Remove((entry.Event.SessionId, entry.Event.StreamId));

@@ -54,7 +54,7 @@ internal sealed partial class McpHttpEndpoint
         }
 
         session.BeginRequest();
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
         try
         {
             if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
@@ -99,7 +99,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
         if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
         {
             lease.End(McpEndReason.ClientGone);

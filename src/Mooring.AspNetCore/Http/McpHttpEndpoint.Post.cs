@@ -219,7 +219,7 @@ internal sealed partial class McpHttpEndpoint
     /// </summary>
     private async Task HandleRequestsAsync(HttpContext context, McpHttpSession session, List<JsonRpcMessage> requests, List<McpOutgoingMessage>? batchErrors)
     {
-        var exchange = new PostExchange(_options.MaxQueuedMessagesPerStream, session.SupportsPolling);
+        var exchange = new PostExchange(_options.MaxQueuedMessagesPerStream, session.SupportsPolling, _server.Governor);
 
         // Not disposed on purpose: a stream's orphan timer may still cancel it after this method returns.
         var handlerCts = new CancellationTokenSource();
@@ -285,7 +285,7 @@ internal sealed partial class McpHttpEndpoint
         }
 
         SseStream stream = session.CreatePostStream(() => SafeCancel(handlerCts));
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout);
+        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
         try
         {
             if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))

@@ -169,6 +169,8 @@ internal sealed partial class McpHttpEndpoint
 
         // The client is not keeping up: the answer must be taken within the write timeout, or the connection goes.
         // (Kestrel's minimum data rate would allow a 1 MB answer over an hour.) Only this slow path pays for a timer.
+        long pending = response.ContentLength ?? 0;
+        _server.Governor.AddUnflushedBytes(pending);
         try
         {
             await flush.AsTask().WaitAsync(_options.WriteTimeout, _time).ConfigureAwait(false);
@@ -185,6 +187,10 @@ internal sealed partial class McpHttpEndpoint
         catch (IOException)
         {
             // The client reset the connection while the answer was being sent: not an error.
+        }
+        finally
+        {
+            _server.Governor.AddUnflushedBytes(-pending);
         }
     }
 

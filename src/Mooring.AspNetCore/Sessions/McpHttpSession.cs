@@ -120,7 +120,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
             // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
             _getStream = new SseStream(this, "0", McpBudget.GetStreams, _store, SupportsPolling);
             _streams[_getStream.Id] = _getStream;
-            _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream);
+            _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream, Core.Server.Governor);
             Track(PumpGetStreamAsync(_getStream, _getSink));
             Core.SessionSink = _getSink;
             return _getStream;

@@ -7,19 +7,22 @@ namespace Mooring.AspNetCore;
 /// The sink of one POST request: messages the handler sends before its response (progress, logs, server requests)
 /// queue here, bounded. The endpoint answers with plain JSON when nothing was queued by the time the handler
 /// finished, and switches to an SSE stream as soon as something is. The queue itself is created on the first
-/// message, so the common JSON answer costs no channel.
+/// message, so the common JSON answer costs no channel. A created queue counts in the governor's
+/// <c>mcp.server.outbound.queue.messages</c> until it is completed and read to the end.
 /// </summary>
 internal sealed class PostExchange : McpMessageSink
 {
     private readonly int _capacity;
     private readonly bool _canReconnect;
+    private readonly McpResourceGovernor? _governor;
     private Channel<OutboundItem>? _channel;
     private int _completed;
 
-    public PostExchange(int capacity, bool canReconnect)
+    public PostExchange(int capacity, bool canReconnect, McpResourceGovernor? governor = null)
     {
         _capacity = capacity;
         _canReconnect = canReconnect;
+        _governor = governor;
     }
 
     /// <summary>True once anything was queued (the answer must become an SSE stream).</summary>
@@ -43,7 +46,15 @@ internal sealed class PostExchange : McpMessageSink
                 SingleWriter = false,
                 FullMode = BoundedChannelFullMode.Wait,
             });
-            Channel<OutboundItem> winner = Interlocked.CompareExchange(ref _channel, created, null) ?? created;
+            Channel<OutboundItem>? existing = Interlocked.CompareExchange(ref _channel, created, null);
+            Channel<OutboundItem> winner = existing ?? created;
+            if (existing is null && _governor is { } governor)
+            {
+                ChannelReader<OutboundItem> reader = created.Reader;
+                governor.TrackQueue(this, () => reader.Count);
+                _ = reader.Completion.ContinueWith(static (_, s) => ((Action)s!)(), () => governor.UntrackQueue(this), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
             if (Volatile.Read(ref _completed) == 1)
             {
                 // Created after the handler finished (a stray late sender): born complete, so no reader waits on it.

@@ -16,6 +16,7 @@ internal sealed class SseConnection : IDisposable
     private readonly HttpContext _context;
     private readonly TimeProvider _time;
     private readonly TimeSpan _writeTimeout;
+    private readonly McpResourceGovernor? _governor;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer _writeTimer;
     private ITimer? _heartbeatTimer;
@@ -23,11 +24,12 @@ internal sealed class SseConnection : IDisposable
     private long _lastWrite;
     private bool _started;
 
-    public SseConnection(HttpContext context, TimeProvider time, TimeSpan writeTimeout)
+    public SseConnection(HttpContext context, TimeProvider time, TimeSpan writeTimeout, McpResourceGovernor? governor = null)
     {
         _context = context;
         _time = time;
         _writeTimeout = writeTimeout;
+        _governor = governor;
 
         // One timer for the connection's life, armed around each flush: no allocation per write.
         _writeTimer = time.CreateTimer(static s => ((SseConnection)s!).OnWriteTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -129,10 +131,21 @@ internal sealed class SseConnection : IDisposable
 
     private async ValueTask<bool> FlushAsync()
     {
+        System.IO.Pipelines.PipeWriter writer = _context.Response.BodyWriter;
+        long pending = writer.CanGetUnflushedBytes ? writer.UnflushedBytes : 0;
+        bool counted = false;
         _writeTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            System.IO.Pipelines.FlushResult result = await _context.Response.BodyWriter.FlushAsync(_context.RequestAborted).ConfigureAwait(false);
+            ValueTask<System.IO.Pipelines.FlushResult> flush = writer.FlushAsync(_context.RequestAborted);
+            if (!flush.IsCompleted && _governor is not null)
+            {
+                // The client is behind: what it has not taken yet is server memory, shown until the flush ends.
+                _governor.AddUnflushedBytes(pending);
+                counted = true;
+            }
+
+            System.IO.Pipelines.FlushResult result = await flush.ConfigureAwait(false);
             Volatile.Write(ref _lastWrite, _time.GetTimestamp());
             return !result.IsCanceled && !result.IsCompleted && EndReason != McpEndReason.WriteTimeout;
         }
@@ -152,6 +165,10 @@ internal sealed class SseConnection : IDisposable
         finally
         {
             _writeTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (counted)
+            {
+                _governor!.AddUnflushedBytes(-pending);
+            }
         }
     }
 }

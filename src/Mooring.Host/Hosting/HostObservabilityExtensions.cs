@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mooring.AspNetCore;
 using Mooring.Server;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,8 +8,9 @@ namespace Mooring.Host;
 
 /// <summary>
 /// Exports the server's meters as Prometheus text (<see cref="MooringMetricsOptions"/>, <c>Mooring:Metrics</c>): the
-/// lease gauges and counters of <see cref="McpResourceGovernor"/>, the request durations of
-/// <see cref="McpServerMetrics"/>, and ASP.NET Core's HTTP and Kestrel connection meters.
+/// lease gauges, counters and outbound queue gauges of <see cref="McpResourceGovernor"/>, the request durations of
+/// <see cref="McpServerMetrics"/>, the event store's size, ASP.NET Core's HTTP and Kestrel connection meters, and the
+/// runtime's own meter (GC heap, working set, thread pool), so a leak shows on the same scrape as its cause.
 /// </summary>
 internal static class HostObservabilityExtensions
 {
@@ -16,6 +18,9 @@ internal static class HostObservabilityExtensions
     // queue lengths and rejected connections.
     private const string AspNetCoreHostingMeter = "Microsoft.AspNetCore.Hosting";
     private const string KestrelMeter = "Microsoft.AspNetCore.Server.Kestrel";
+
+    // The runtime's built-in meter (.NET 9+): GC heap sizes and collections, working set, thread pool queue and threads.
+    private const string RuntimeMeter = "System.Runtime";
 
     public static WebApplicationBuilder AddMooringObservability(this WebApplicationBuilder builder)
     {
@@ -31,7 +36,7 @@ internal static class HostObservabilityExtensions
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(McpServerMetrics.MeterName, McpResourceGovernor.MeterName, AspNetCoreHostingMeter, KestrelMeter)
+                .AddMeter(McpServerMetrics.MeterName, McpResourceGovernor.MeterName, InMemoryMcpEventStore.MeterName, AspNetCoreHostingMeter, KestrelMeter, RuntimeMeter)
                 .AddPrometheusExporter());
         return builder;
     }

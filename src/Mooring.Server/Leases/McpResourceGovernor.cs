@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,10 @@ namespace Mooring.Server;
 /// it with a reason. It publishes the held amounts as gauges (<c>mcp.server.leases.held</c>) and counts ends by
 /// reason (<c>mcp.server.leases.ended</c>) and refusals (<c>mcp.server.leases.refused</c>), and records how long
 /// sessions and streams lived (<c>mcp.server.session.duration</c>, <c>mcp.server.stream.duration</c>, in seconds);
-/// tests ask <see cref="Held"/> that every budget is back to its idle value after a fault storm.
+/// tests ask <see cref="Held"/> that every budget is back to its idle value after a fault storm. It also shows what waits
+/// to go out: messages in the per-stream queues of <see cref="TrackQueue"/> (<c>mcp.server.outbound.queue.messages</c>)
+/// and bytes written to responses that the client has not taken yet (<c>mcp.server.outbound.queue.bytes</c>, see
+/// <see cref="AddUnflushedBytes"/>); both are bounded per stream by the transport and go back to 0 when nothing is sent.
 /// </summary>
 public sealed class McpResourceGovernor
 {
@@ -21,6 +25,8 @@ public sealed class McpResourceGovernor
     private static readonly string[] ReasonNames = [.. Enum.GetValues<McpEndReason>().Select(r => ToSnakeCase(r.ToString()))];
 
     private readonly long[] _held = new long[Budgets.Length];
+    private readonly ConcurrentDictionary<object, Func<int>> _queues = new(ReferenceEqualityComparer.Instance);
+    private long _unflushedBytes;
     private readonly McpServerLimits _limits;
     private readonly Counter<long> _ended;
     private readonly Counter<long> _refused;
@@ -43,7 +49,48 @@ public sealed class McpResourceGovernor
         _refused = meter.CreateCounter<long>("mcp.server.leases.refused", "{lease}", "Leases refused because their budget was full.");
         _sessionDuration = meter.CreateHistogram<double>("mcp.server.session.duration", "s", "How long sessions lived, by end reason.");
         _streamDuration = meter.CreateHistogram<double>("mcp.server.stream.duration", "s", "How long SSE streams stayed open, by budget (get_streams, post_streams) and end reason.");
+        meter.CreateObservableGauge("mcp.server.outbound.queue.messages", QueuedMessages, "{message}", "Messages waiting in per-stream queues to be written.");
+        meter.CreateObservableGauge("mcp.server.outbound.queue.bytes", UnflushedBytes, "By", "Bytes written to responses and not yet taken by their clients.");
     }
+
+    /// <summary>Messages waiting now in the queues registered with <see cref="TrackQueue"/>.</summary>
+    public long QueuedMessages()
+    {
+        long total = 0;
+        foreach (KeyValuePair<object, Func<int>> queue in _queues)
+        {
+            total += queue.Value();
+        }
+
+        return total;
+    }
+
+    /// <summary>Bytes written to responses whose flush has not completed (the client has not taken them yet).</summary>
+    public long UnflushedBytes() => Interlocked.Read(ref _unflushedBytes);
+
+    /// <summary>
+    /// Counts <paramref name="owner"/>'s queue in <c>mcp.server.outbound.queue.messages</c> until <see cref="UntrackQueue"/>:
+    /// <paramref name="depth"/> is read only when the gauge is observed, so queuing a message costs nothing extra.
+    /// </summary>
+    public void TrackQueue(object owner, Func<int> depth)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(depth);
+        _queues[owner] = depth;
+    }
+
+    /// <summary>Stops counting <paramref name="owner"/>'s queue (it ended).</summary>
+    public void UntrackQueue(object owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        _queues.TryRemove(owner, out _);
+    }
+
+    /// <summary>Adds <paramref name="bytes"/> (negative to remove) to the bytes waiting for a slow client.</summary>
+    public void AddUnflushedBytes(long bytes) => Interlocked.Add(ref _unflushedBytes, bytes);
+
+    /// <summary>How many queues are tracked now (each is one open stream or stdio session).</summary>
+    public int TrackedQueues => _queues.Count;
 
     /// <summary>The clock that times leases (<see cref="McpLease"/> records its duration from it).</summary>
     public TimeProvider TimeProvider { get; }

@@ -12,6 +12,7 @@ namespace Mooring.AspNetCore.Tests.Sse;
 public sealed class StreamLifecycleTests
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private const int QueueCap = 16;
 
     [Fact]
     public async Task Heartbeat_OnASilentGetStream_ComesAtTheIntervalAndNotATickBefore()
@@ -73,6 +74,7 @@ public sealed class StreamLifecycleTests
             {
                 h.WriteTimeout = TimeSpan.FromSeconds(10);
                 h.EnableResumability = false;
+                h.MaxQueuedMessagesPerStream = QueueCap;
             };
         });
         using var client = new McpTestClient(server.McpEndpoint);
@@ -82,6 +84,14 @@ public sealed class StreamLifecycleTests
         await using RawHttpClient stalled = await RawHttpClient.ConnectAsync(server.BaseAddress, receiveBufferSize: 4096);
         await stalled.SendAsync(RawHttpRequest.Post("""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"flood"}}""", session, "2025-11-25"));
         await Eventually.TrueAsync(() => server.McpServer.Governor.Held(McpBudget.PostStreams) == 1, "the POST to become an SSE stream");
+
+        // The stall is visible: a flush waits on bytes the client has not taken, and the handler's messages queue up
+        // behind it, no more than the per-stream cap.
+        McpResourceGovernor governor = server.McpServer.Governor;
+        await Eventually.TrueAsync(() => governor.UnflushedBytes() > 0, "the unflushed bytes to show the stall");
+        await Eventually.TrueAsync(() => governor.QueuedMessages() == QueueCap, "the stream's queue to fill to its cap");
+        await Task.Delay(100);
+        Assert.Equal(QueueCap, governor.QueuedMessages());
 
         // Each advance fires the write timer if a flush is pending at that moment; a stalled flush always is, soon.
         for (int i = 0; i < 100 && server.McpServer.Governor.Held(McpBudget.PostStreams) == 1; i++)
@@ -93,6 +103,7 @@ public sealed class StreamLifecycleTests
         await Eventually.TrueAsync(() => server.McpServer.Governor.Held(McpBudget.PostStreams) == 0, "the stalled stream to be cut off");
         await Eventually.TrueAsync(() => server.McpServer.Governor.Held(McpBudget.Handlers) == 0, "the flooding handler to stop");
         Assert.True(await stalled.WaitForServerCloseAsync(TimeSpan.FromSeconds(5)));
+        await Eventually.TrueAsync(() => governor.UnflushedBytes() == 0 && governor.QueuedMessages() == 0 && governor.TrackedQueues == 0, "the outbound queue gauges to return to 0");
         await client.CallAsync("ping");
     }
 

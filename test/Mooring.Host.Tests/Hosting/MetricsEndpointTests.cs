@@ -5,7 +5,8 @@ namespace Mooring.Host.Tests.Hosting;
 
 /// <summary>
 /// The host serves its meters as Prometheus text at /metrics: the lease gauges after a session exists, request
-/// durations after a request, outside the MCP endpoint's Host/Origin gate.
+/// durations after a request, the event store's size following a session, the outbound queue gauges and the
+/// runtime's meter, outside the MCP endpoint's Host/Origin gate.
 /// </summary>
 public sealed class MetricsEndpointTests(HttpHostFixture host) : IClassFixture<HttpHostFixture>
 {
@@ -46,6 +47,26 @@ public sealed class MetricsEndpointTests(HttpHostFixture host) : IClassFixture<H
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_EventStoreGauges_FollowASessionsStoredEvents_AndOutboundAndRuntimeSeriesAreThere()
+    {
+        // A tool that logs answers over SSE, so its events are kept for resumption until the session ends.
+        using var client = new McpTestClient(host.McpEndpoint);
+        await client.InitializeAsync();
+        await client.CallAsync("tools/call", """{"name":"test_tool_with_logging","arguments":{}}""");
+        string during = await ScrapeUntilAsync(t => Value(t, "mcp_server_event_store_events") >= 1);
+        Assert.True(Value(during, "mcp_server_event_store_bytes") > 0, during);
+
+        Assert.Equal(HttpStatusCode.OK, await client.DeleteAsync());
+        string after = await ScrapeUntilAsync(t => Value(t, "mcp_server_event_store_events") == 0);
+
+        Assert.Equal(0, Value(after, "mcp_server_event_store_bytes"));
+        Assert.Equal(0, Value(after, "mcp_server_outbound_queue_messages"));
+        Assert.Equal(0, Value(after, "mcp_server_outbound_queue_bytes"));
+        Assert.True(Value(after, "dotnet_process_memory_working_set_bytes") > 0, after);
+        Assert.Contains("dotnet_gc_last_collection_heap_size_bytes{", after, StringComparison.Ordinal);
+    }
+
     // The exporter caches a scrape briefly and observable gauges are read at scrape time, so poll until it shows.
     private async Task<string> ScrapeUntilAsync(Func<string, bool> done)
     {
@@ -66,6 +87,20 @@ public sealed class MetricsEndpointTests(HttpHostFixture host) : IClassFixture<H
 
         Assert.Fail($"/metrics never showed the expected series:{Environment.NewLine}{text}");
         return text;
+    }
+
+    // The value of an unlabelled series (otel_scope_name aside); -1 when absent, so a missing series never looks idle.
+    private static double Value(string text, string name)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            {
+                return double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return -1;
     }
 
     private static double SessionsHeld(string text)

@@ -28,5 +28,8 @@ internal sealed class MeasurementRecorder<T> : IDisposable
 
     public IReadOnlyList<(T Value, KeyValuePair<string, object?>[] Tags)> Measurements => [.. _measurements];
 
+    /// <summary>Asks observable instruments (gauges) for their values now.</summary>
+    public void RecordObservable() => _listener.RecordObservableInstruments();
+
     public void Dispose() => _listener.Dispose();
 }
