@@ -9,6 +9,15 @@ public static class McpMethods
     /// <summary>Either direction: liveness check.</summary>
     public const string Ping = "ping";
 
+    /// <summary>Asks a modern server for its versions, capabilities and identity.</summary>
+    public const string ServerDiscover = "server/discover";
+
+    /// <summary>Opens a stream of the notifications a modern client asks for.</summary>
+    public const string SubscriptionsListen = "subscriptions/listen";
+
+    /// <summary>The first message of a <c>subscriptions/listen</c> stream.</summary>
+    public const string NotificationSubscriptionsAcknowledged = "notifications/subscriptions/acknowledged";
+
     /// <summary>Client → server: list tools.</summary>
     public const string ToolsList = "tools/list";
 

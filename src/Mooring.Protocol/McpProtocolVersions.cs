@@ -1,8 +1,15 @@
 namespace Mooring.Protocol;
 
-/// <summary>Protocol revisions and the rules tied to them.</summary>
+/// <summary>
+/// Protocol revisions and the rules tied to them. Two eras share one endpoint: modern revisions (2026-07-28 and later)
+/// carry version, identity and capabilities in every request's <c>_meta</c> and keep no session; legacy revisions
+/// (2025-11-25 and earlier) establish a session with <c>initialize</c>.
+/// </summary>
 public static class McpProtocolVersions
 {
+    /// <summary>The modern, stateless revision: per-request <c>_meta</c>, <c>server/discover</c>, MRTR, <c>subscriptions/listen</c>.</summary>
+    public const string V20260728 = "2026-07-28";
+
     /// <summary>The newest legacy (session-based) revision.</summary>
     public const string V20251125 = "2025-11-25";
 
@@ -20,6 +27,21 @@ public static class McpProtocolVersions
 
     /// <summary>The legacy revisions served, newest first.</summary>
     public static IReadOnlyList<string> Legacy { get; } = [V20251125, V20250618, V20250326];
+
+    /// <summary>The modern revisions served, newest first.</summary>
+    public static IReadOnlyList<string> Modern { get; } = [V20260728];
+
+    /// <summary>Every revision served, newest first: <c>server/discover</c>'s <c>supportedVersions</c> and the <c>supported</c> of <c>-32022</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = [V20260728, V20251125, V20250618, V20250326];
+
+    /// <summary>True for a revision Mooring serves statelessly (modern).</summary>
+    public static bool IsSupportedModern(string? version) => version is V20260728;
+
+    /// <summary>
+    /// True for a revision of the legacy era, served or not (2024-11-05 included): a request that names one in its
+    /// <c>MCP-Protocol-Version</c> header and carries no modern <c>_meta</c> belongs to a session.
+    /// </summary>
+    public static bool IsLegacyEra(string? version) => version is V20251125 or V20250618 or V20250326 or "2024-11-05";
 
     /// <summary>True for a revision Mooring serves with legacy (initialize + session) semantics.</summary>
     public static bool IsSupportedLegacy(string? version) =>

@@ -29,4 +29,13 @@ public static class JsonRpcErrorCodes
 
     /// <summary>URL-mode elicitation is required (2025-11-25).</summary>
     public const int UrlElicitationRequired = -32042;
+
+    /// <summary>A standard header is missing, malformed, or does not match the body (modern era; HTTP 400).</summary>
+    public const int HeaderMismatch = -32020;
+
+    /// <summary>The request needs a client capability the client did not declare on it (modern era; HTTP 400).</summary>
+    public const int MissingRequiredClientCapability = -32021;
+
+    /// <summary>The request names a protocol revision the server does not serve (modern era; HTTP 400).</summary>
+    public const int UnsupportedProtocolVersion = -32022;
 }

@@ -65,4 +65,12 @@ namespace Mooring.Protocol;
 [JsonSerializable(typeof(TaskIdRequestParams))]
 [JsonSerializable(typeof(ListTasksResult))]
 [JsonSerializable(typeof(McpTask))]
+[JsonSerializable(typeof(DiscoverResult))]
+[JsonSerializable(typeof(UnsupportedProtocolVersionErrorData))]
+[JsonSerializable(typeof(MissingClientCapabilityErrorData))]
+[JsonSerializable(typeof(InputRequiredResult))]
+[JsonSerializable(typeof(InputRequest))]
+[JsonSerializable(typeof(SubscriptionsListenRequestParams))]
+[JsonSerializable(typeof(SubscriptionsAcknowledgedNotificationParams))]
+[JsonSerializable(typeof(ResultMeta))]
 public sealed partial class McpJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Mooring.Protocol;
 
 /// <summary>Params of <c>tools/call</c>.</summary>
-public sealed class CallToolRequestParams : RequestParams
+public sealed class CallToolRequestParams : InputResponseRequestParams
 {
     /// <summary>The tool to call.</summary>
     public required string Name { get; set; }
