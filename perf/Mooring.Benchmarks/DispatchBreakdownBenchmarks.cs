@@ -86,7 +86,7 @@ public class DispatchBreakdownBenchmarks
     /// <summary>The <see cref="McpRequestContext"/> every request gets.</summary>
     [Benchmark]
     public McpRequestContext RequestContext() =>
-        new(_server.Session, _id, McpMethods.ToolsCall, _server.Sink, _server.Services, CancellationToken.None);
+        new(_server.Session.Server, _server.Session, null, _id, McpMethods.ToolsCall, _server.Sink, _server.Services, CancellationToken.None);
 
     /// <summary>
     /// <see cref="McpServerTool.InvokeAsync"/> of the echo tool: McpMethodBinder (argument array, binding closure,

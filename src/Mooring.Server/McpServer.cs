@@ -13,7 +13,8 @@ namespace Mooring.Server;
 /// dispatcher that transports hand messages to (through <see cref="McpSession"/>). Changes to the collections are
 /// announced to every session; <see cref="NotifyResourceUpdated"/> reaches the sessions subscribed to a URI.
 /// </summary>
-public sealed class McpServer
+[SuppressMessage("Design", "CA1001", Justification = "The stopping token source has no timer and its wait handle is never used, so it holds nothing to dispose; it lives as long as the server.")]
+public sealed partial class McpServer
 {
     private readonly ConcurrentDictionary<string, McpSession> _sessions = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<McpCompletionHandler> _completionHandlers;

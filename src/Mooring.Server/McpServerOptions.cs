@@ -11,6 +11,7 @@ namespace Mooring.Server;
 public sealed class McpServerOptions
 {
     private int _pageSize = 100;
+    private TimeSpan _requestStateLifetime = TimeSpan.FromMinutes(5);
     private TimeSpan _clientRequestTimeout = TimeSpan.FromMinutes(2);
     private int _maxJsonDepth = JsonRpcReader.DefaultMaxDepth;
 
@@ -65,6 +66,19 @@ public sealed class McpServerOptions
 
     /// <summary>Caps of the resources the server holds; see <see cref="McpServerLimits"/> for each default.</summary>
     public McpServerLimits Limits { get; } = new();
+
+    /// <summary>Caching hints on cacheable modern (2026-07-28) results.</summary>
+    public McpCachingOptions Caching { get; } = new();
+
+    /// <summary>
+    /// How long the <c>requestState</c> of a multi round-trip request stays valid. Default 5 minutes: long enough for a
+    /// person to answer an elicitation, short enough that a leaked state is soon worthless.
+    /// </summary>
+    public TimeSpan RequestStateLifetime
+    {
+        get => _requestStateLifetime;
+        set => _requestStateLifetime = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "RequestStateLifetime must be positive.");
+    }
 
     /// <summary>
     /// When true, the text of unexpected exceptions thrown by handlers is sent to clients. Default false: exception

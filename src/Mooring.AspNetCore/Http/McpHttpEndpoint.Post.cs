@@ -11,7 +11,8 @@ internal sealed partial class McpHttpEndpoint
 {
     private async Task HandlePostAsync(HttpContext context)
     {
-        McpRejection? rejection = McpRequestGate.CheckPostHeaders(context.Request, _options) ?? McpRequestGate.CheckProtocolVersion(context.Request);
+        // The protocol version is checked after parsing: a modern request is told apart by its body's _meta.
+        McpRejection? rejection = McpRequestGate.CheckPostHeaders(context.Request, _options);
         if (rejection is not null)
         {
             await RejectAsync(context, rejection.Value).ConfigureAwait(false);
@@ -48,7 +49,10 @@ internal sealed partial class McpHttpEndpoint
             }
             else if (JsonRpcReader.IsBatch(payload.Span))
             {
-                await HandleBatchAsync(context, payload).ConfigureAwait(false);
+                // Batches exist only in the legacy era.
+                await (McpRequestGate.CheckProtocolVersion(context.Request) is { } version
+                    ? RejectAsync(context, version)
+                    : HandleBatchAsync(context, payload)).ConfigureAwait(false);
             }
             else
             {
@@ -72,6 +76,19 @@ internal sealed partial class McpHttpEndpoint
         }
 
         JsonRpcMessage message = parsed.Message!;
+        RequestMeta? meta = message.IsRequest || message.Kind == JsonRpcMessageKind.Notification ? ReadMeta(message.Params) : null;
+        if (IsModern(context.Request, meta))
+        {
+            await HandleModernAsync(context, message, meta).ConfigureAwait(false);
+            return;
+        }
+
+        if (McpRequestGate.CheckProtocolVersion(context.Request) is { } unsupported)
+        {
+            await RejectAsync(context, unsupported, message.Id).ConfigureAwait(false);
+            return;
+        }
+
         if (string.IsNullOrEmpty(context.Request.Headers[McpHttpHeaders.SessionId]))
         {
             await (message.IsRequest && message.Method == McpMethods.Initialize

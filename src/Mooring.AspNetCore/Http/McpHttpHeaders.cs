@@ -11,4 +11,10 @@ public static class McpHttpHeaders
 
     /// <summary>The SSE resumption header.</summary>
     public const string LastEventId = "Last-Event-ID";
+
+    /// <summary>The request's JSON-RPC method, on every modern request.</summary>
+    public const string Method = "Mcp-Method";
+
+    /// <summary>The request's target (tool or prompt name, resource URI, task id), on modern requests that have one.</summary>
+    public const string Name = "Mcp-Name";
 }

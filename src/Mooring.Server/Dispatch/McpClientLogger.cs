@@ -14,7 +14,7 @@ public sealed class McpClientLogger
     internal McpClientLogger(McpRequestContext context) => _context = context;
 
     /// <summary>True when a message at <paramref name="level"/> would be sent.</summary>
-    public bool IsEnabled(LoggingLevel level) => level >= _context.Session.LogLevel;
+    public bool IsEnabled(LoggingLevel level) => _context.LogLevel is { } minimum && level >= minimum;
 
     /// <summary>Sends a text message at <paramref name="level"/> if the client wants it.</summary>
     public ValueTask LogAsync(LoggingLevel level, string message, string? logger = null)

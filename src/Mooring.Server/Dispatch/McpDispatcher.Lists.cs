@@ -14,7 +14,7 @@ internal sealed partial class McpDispatcher
         }
 
         var result = new ListToolsResult { Tools = [.. page.Select(t => t.ProtocolTool)], NextCursor = next };
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ListToolsResult));
+        return ValueTask.FromResult(ctx.Reply(result, McpJsonContext.Default.ListToolsResult, _server.Options.Caching.Lists));
     }
 
     private ValueTask<McpOutgoingMessage> ListPromptsAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -25,7 +25,7 @@ internal sealed partial class McpDispatcher
         }
 
         var result = new ListPromptsResult { Prompts = [.. page.Select(p => p.ProtocolPrompt)], NextCursor = next };
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ListPromptsResult));
+        return ValueTask.FromResult(ctx.Reply(result, McpJsonContext.Default.ListPromptsResult, _server.Options.Caching.Lists));
     }
 
     private ValueTask<McpOutgoingMessage> ListResourcesAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -36,7 +36,7 @@ internal sealed partial class McpDispatcher
         }
 
         var result = new ListResourcesResult { Resources = [.. page.Select(r => r.ProtocolResource!)], NextCursor = next };
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ListResourcesResult));
+        return ValueTask.FromResult(ctx.Reply(result, McpJsonContext.Default.ListResourcesResult, _server.Options.Caching.Lists));
     }
 
     private ValueTask<McpOutgoingMessage> ListResourceTemplatesAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -47,7 +47,7 @@ internal sealed partial class McpDispatcher
         }
 
         var result = new ListResourceTemplatesResult { ResourceTemplates = [.. page.Select(r => r.ProtocolResourceTemplate!)], NextCursor = next };
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ListResourceTemplatesResult));
+        return ValueTask.FromResult(ctx.Reply(result, McpJsonContext.Default.ListResourceTemplatesResult, _server.Options.Caching.Lists));
     }
 
     /// <summary>

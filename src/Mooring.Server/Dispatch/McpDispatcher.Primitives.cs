@@ -16,8 +16,7 @@ internal sealed partial class McpDispatcher
             return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown tool: {Truncate(p.Name)}");
         }
 
-        CallToolResult result = await tool.InvokeAsync(ctx, p.Arguments).ConfigureAwait(false);
-        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.CallToolResult);
+        return await WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult)).ConfigureAwait(false);
     }
 
     private async ValueTask<McpOutgoingMessage> GetPromptAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -32,8 +31,8 @@ internal sealed partial class McpDispatcher
             return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown prompt: {Truncate(p.Name)}");
         }
 
-        GetPromptResult result = await prompt.GetAsync(ctx, p.Arguments).ConfigureAwait(false);
-        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.GetPromptResult);
+        System.Text.Json.JsonElement? arguments = p.Arguments is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(p.Arguments, McpJsonContext.Default.DictionaryStringString);
+        return await WithInputAsync(ctx, p, p.Name, arguments, () => prompt.GetAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.GetPromptResult)).ConfigureAwait(false);
     }
 
     private async ValueTask<McpOutgoingMessage> ReadResourceAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -45,11 +44,14 @@ internal sealed partial class McpDispatcher
 
         if (!_server.TryFindResource(p.Uri, out McpServerResource? resource, out IReadOnlyDictionary<string, string>? variables))
         {
-            return McpOutgoingMessage.Error(ctx.RequestId, JsonRpcErrorCodes.ResourceNotFound, $"Resource not found: {Truncate(p.Uri)}");
+            // 2026-07-28 retired -32002: an unknown resource is invalid params there, naming the URI.
+            return ctx.IsModern
+                ? McpOutgoingMessage.Error(ctx.RequestId, JsonRpcErrorCodes.InvalidParams, $"Resource not found: {Truncate(p.Uri)}", UriData(p.Uri))
+                : McpOutgoingMessage.Error(ctx.RequestId, JsonRpcErrorCodes.ResourceNotFound, $"Resource not found: {Truncate(p.Uri)}");
         }
 
-        ReadResourceResult result = await resource.ReadAsync(ctx, p.Uri, variables).ConfigureAwait(false);
-        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ReadResourceResult);
+        McpCacheHint cache = resource.CacheHint ?? _server.Options.Caching.ResourceReads;
+        return await WithInputAsync(ctx, p, p.Uri, null, () => resource.ReadAsync(ctx, p.Uri, variables), (c, r) => c.Reply(r, McpJsonContext.Default.ReadResourceResult, cache)).ConfigureAwait(false);
     }
 
     private static ValueTask<McpOutgoingMessage> SubscribeAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw, bool subscribe)
@@ -67,14 +69,14 @@ internal sealed partial class McpDispatcher
                 return ValueTask.FromResult(McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, "Invalid params: uri must be an absolute URI."));
             }
 
-            ctx.Session.Subscribe(p.Uri);
+            ctx.Session!.Subscribe(p.Uri);
         }
         else
         {
-            ctx.Session.Unsubscribe(p.Uri);
+            ctx.Session!.Unsubscribe(p.Uri);
         }
 
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, new EmptyResult(), McpJsonContext.Default.EmptyResult));
+        return ValueTask.FromResult(ctx.Reply(new EmptyResult(), McpJsonContext.Default.EmptyResult));
     }
 
     private async ValueTask<McpOutgoingMessage> CompleteAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -114,7 +116,7 @@ internal sealed partial class McpDispatcher
             result.Completion = McpCompletions.Filter(result.Completion.Values, string.Empty);
         }
 
-        return McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.CompleteResult);
+        return ctx.Reply(result, McpJsonContext.Default.CompleteResult);
     }
 
     private static ValueTask<McpOutgoingMessage> SetLevelAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
@@ -124,7 +126,7 @@ internal sealed partial class McpDispatcher
             return ValueTask.FromResult(error!);
         }
 
-        ctx.Session.LogLevel = p.Level;
-        return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, new EmptyResult(), McpJsonContext.Default.EmptyResult));
+        ctx.Session!.LogLevel = p.Level;
+        return ValueTask.FromResult(ctx.Reply(new EmptyResult(), McpJsonContext.Default.EmptyResult));
     }
 }

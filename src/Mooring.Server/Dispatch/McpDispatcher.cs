@@ -12,34 +12,47 @@ namespace Mooring.Server;
 internal sealed partial class McpDispatcher
 {
     private readonly McpServer _server;
-    private readonly FrozenDictionary<string, Handler> _handlers;
+    private readonly FrozenDictionary<string, Route> _handlers;
 
     public McpDispatcher(McpServer server)
     {
         _server = server;
-        _handlers = new Dictionary<string, Handler>(StringComparer.Ordinal)
+        _handlers = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
-            [McpMethods.Ping] = static (_, ctx, _) => ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, new EmptyResult(), McpJsonContext.Default.EmptyResult)),
-            [McpMethods.ToolsList] = static (d, ctx, p) => d.ListToolsAsync(ctx, p),
-            [McpMethods.ToolsCall] = static (d, ctx, p) => d.CallToolAsync(ctx, p),
-            [McpMethods.PromptsList] = static (d, ctx, p) => d.ListPromptsAsync(ctx, p),
-            [McpMethods.PromptsGet] = static (d, ctx, p) => d.GetPromptAsync(ctx, p),
-            [McpMethods.ResourcesList] = static (d, ctx, p) => d.ListResourcesAsync(ctx, p),
-            [McpMethods.ResourcesTemplatesList] = static (d, ctx, p) => d.ListResourceTemplatesAsync(ctx, p),
-            [McpMethods.ResourcesRead] = static (d, ctx, p) => d.ReadResourceAsync(ctx, p),
-            [McpMethods.ResourcesSubscribe] = static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: true),
-            [McpMethods.ResourcesUnsubscribe] = static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: false),
-            [McpMethods.CompletionComplete] = static (d, ctx, p) => d.CompleteAsync(ctx, p),
-            [McpMethods.LoggingSetLevel] = static (_, ctx, p) => SetLevelAsync(ctx, p),
+            [McpMethods.Ping] = new(static (_, ctx, _) => ValueTask.FromResult(ctx.Reply(new EmptyResult(), McpJsonContext.Default.EmptyResult)), Legacy: true, Modern: false),
+            [McpMethods.ServerDiscover] = new(static (d, ctx, p) => d.DiscoverAsync(ctx, p), Legacy: false, Modern: true),
+            [McpMethods.ToolsList] = Both(static (d, ctx, p) => d.ListToolsAsync(ctx, p)),
+            [McpMethods.ToolsCall] = Both(static (d, ctx, p) => d.CallToolAsync(ctx, p)),
+            [McpMethods.PromptsList] = Both(static (d, ctx, p) => d.ListPromptsAsync(ctx, p)),
+            [McpMethods.PromptsGet] = Both(static (d, ctx, p) => d.GetPromptAsync(ctx, p)),
+            [McpMethods.ResourcesList] = Both(static (d, ctx, p) => d.ListResourcesAsync(ctx, p)),
+            [McpMethods.ResourcesTemplatesList] = Both(static (d, ctx, p) => d.ListResourceTemplatesAsync(ctx, p)),
+            [McpMethods.ResourcesRead] = Both(static (d, ctx, p) => d.ReadResourceAsync(ctx, p)),
+            [McpMethods.ResourcesSubscribe] = new(static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: true), Legacy: true, Modern: false),
+            [McpMethods.ResourcesUnsubscribe] = new(static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: false), Legacy: true, Modern: false),
+            [McpMethods.CompletionComplete] = Both(static (d, ctx, p) => d.CompleteAsync(ctx, p)),
+            [McpMethods.LoggingSetLevel] = new(static (_, ctx, p) => SetLevelAsync(ctx, p), Legacy: true, Modern: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private delegate ValueTask<McpOutgoingMessage> Handler(McpDispatcher dispatcher, McpRequestContext context, ReadOnlyMemory<byte> parameters);
 
-    public ValueTask<McpOutgoingMessage> DispatchAsync(McpRequestContext context, ReadOnlyMemory<byte> parameters) =>
-        _handlers.TryGetValue(context.Method, out Handler? handler)
-            ? InvokeAsync(handler, context, parameters)
-            : ValueTask.FromResult(McpOutgoingMessage.Rejection(context.RequestId, McpRejection.MethodNotFound, $"Method not found: {Truncate(context.Method)}"));
+    /// <summary>True when a modern request may call <paramref name="method"/> (it exists in 2026-07-28 and is not removed).</summary>
+    public bool IsModernMethod(string method) => _handlers.TryGetValue(method, out Route? route) && route.Modern;
+
+    public ValueTask<McpOutgoingMessage> DispatchAsync(McpRequestContext context, ReadOnlyMemory<byte> parameters)
+    {
+        if (_handlers.TryGetValue(context.Method, out Route? route) && (context.IsModern ? route.Modern : route.Legacy))
+        {
+            return InvokeAsync(route.Handler, context, parameters);
+        }
+
+        // A method removed from the modern era (initialize, ping, logging/setLevel, resources/subscribe) is unknown there: 404 on HTTP.
+        McpRejection rejection = context.IsModern ? McpRejection.ModernMethodNotFound : McpRejection.MethodNotFound;
+        return ValueTask.FromResult(McpOutgoingMessage.Rejection(context.RequestId, rejection, $"Method not found: {Truncate(context.Method)}"));
+    }
+
+    private static Route Both(Handler handler) => new(handler, Legacy: true, Modern: true);
 
     private async ValueTask<McpOutgoingMessage> InvokeAsync(Handler handler, McpRequestContext context, ReadOnlyMemory<byte> parameters)
     {
@@ -47,9 +60,14 @@ internal sealed partial class McpDispatcher
         {
             return await handler(this, context, parameters).ConfigureAwait(false);
         }
-        catch (McpUrlElicitationRequiredException ex)
+        catch (McpUrlElicitationRequiredException ex) when (!context.IsModern)
         {
             return ex.ToResponse(context.RequestId);
+        }
+        catch (McpClientCapabilityRequiredException ex) when (context.IsModern)
+        {
+            var data = new MissingClientCapabilityErrorData { RequiredCapabilities = ex.Required };
+            return McpOutgoingMessage.Rejection(context.RequestId, McpRejection.MissingClientCapability, data, McpJsonContext.Default.MissingClientCapabilityErrorData, ex.Message);
         }
         catch (McpException ex)
         {
@@ -61,7 +79,7 @@ internal sealed partial class McpDispatcher
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            McpServerLog.HandlerFailed(_server.Logger, ex, context.Method, context.Session.Id);
+            McpServerLog.HandlerFailed(_server.Logger, ex, context.Method, context.Session?.Id ?? "stateless");
             return McpOutgoingMessage.Rejection(context.RequestId, McpRejection.InternalError, _server.Options.IncludeExceptionDetails ? $"Internal error: {ex.Message}" : null);
         }
     }
@@ -101,4 +119,6 @@ internal sealed partial class McpDispatcher
     }
 
     private static string Truncate(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
+
+    private sealed record Route(Handler Handler, bool Legacy, bool Modern);
 }

@@ -84,4 +84,19 @@ public enum McpRejection
 
     /// <summary>The server is shutting down: no new sessions, streams or requests.</summary>
     Draining,
+
+    /// <summary>Modern era: a standard header (<c>MCP-Protocol-Version</c>, <c>Mcp-Method</c>, <c>Mcp-Name</c>, <c>Mcp-Param-*</c>) is missing, malformed or disagrees with the body (-32020, 400).</summary>
+    HeaderMismatch,
+
+    /// <summary>Modern era: the request needs a client capability it did not declare (-32021, 400, <c>data.requiredCapabilities</c>).</summary>
+    MissingClientCapability,
+
+    /// <summary>Modern era: the request names a revision the server does not serve (-32022, 400, <c>data.supported</c> and <c>data.requested</c>).</summary>
+    UnsupportedModernVersion,
+
+    /// <summary>Modern era: the request's <c>_meta</c> lacks <c>protocolVersion</c> or <c>clientCapabilities</c>, or is malformed (-32602, 400).</summary>
+    InvalidRequestMeta,
+
+    /// <summary>Modern era: the method does not exist in this revision, or was removed from it (-32601, HTTP 404).</summary>
+    ModernMethodNotFound,
 }

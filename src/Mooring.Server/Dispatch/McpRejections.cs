@@ -34,6 +34,11 @@ public static class McpRejections
         McpRejection.TooManySessions => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: the session limit is reached; retry later."),
         McpRejection.Draining => new(JsonRpcErrorCodes.ServerError, 503, "Service unavailable: the server is shutting down; retry later."),
         McpRejection.TooManyStreams => new(JsonRpcErrorCodes.ServerError, 503, "Server busy: the stream limit is reached; retry later."),
+        McpRejection.HeaderMismatch => new(JsonRpcErrorCodes.HeaderMismatch, 400, "Header mismatch: a required header is missing or does not match the body."),
+        McpRejection.MissingClientCapability => new(JsonRpcErrorCodes.MissingRequiredClientCapability, 400, "The request needs a client capability it did not declare."),
+        McpRejection.UnsupportedModernVersion => new(JsonRpcErrorCodes.UnsupportedProtocolVersion, 400, "Unsupported protocol version."),
+        McpRejection.InvalidRequestMeta => new(JsonRpcErrorCodes.InvalidParams, 400, "Invalid params: _meta must carry io.modelcontextprotocol/protocolVersion and io.modelcontextprotocol/clientCapabilities."),
+        McpRejection.ModernMethodNotFound => new(JsonRpcErrorCodes.MethodNotFound, 404, "Method not found."),
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null),
     };
 }

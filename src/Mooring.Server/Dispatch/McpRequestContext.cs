@@ -5,18 +5,24 @@ namespace Mooring.Server;
 
 /// <summary>
 /// Everything a handler can know and do about the request it serves: who the client is and what it supports, the
-/// cancellation token, progress, logging to the client, and requests to the client (sampling, elicitation, roots).
-/// A tool, prompt or resource method receives it by declaring a parameter of this type.
+/// cancellation token, progress, logging to the client, and input from the client (sampling, elicitation, roots).
+/// A tool, prompt or resource method receives it by declaring a parameter of this type. The same handler serves both
+/// eras: a legacy request belongs to a <see cref="Session"/>; a modern (2026-07-28) request carries who the client is
+/// in its own <c>_meta</c>, has no session, and gets input through multi round-trip requests (see
+/// <see cref="RequestInputsAsync"/>).
 /// </summary>
-public sealed class McpRequestContext
+public sealed partial class McpRequestContext
 {
     private readonly McpMessageSink? _relatedSink;
+    private readonly RequestMeta? _modern;
     private double _lastProgress = double.NegativeInfinity;
     private McpClientLogger? _logger;
 
-    internal McpRequestContext(McpSession session, RequestId requestId, string method, McpMessageSink? relatedSink, IServiceProvider services, CancellationToken cancellationToken)
+    internal McpRequestContext(McpServer server, McpSession? session, RequestMeta? modern, RequestId requestId, string method, McpMessageSink? relatedSink, IServiceProvider services, CancellationToken cancellationToken)
     {
+        Server = server;
         Session = session;
+        _modern = modern;
         RequestId = requestId;
         Method = method;
         _relatedSink = relatedSink;
@@ -24,8 +30,11 @@ public sealed class McpRequestContext
         CancellationToken = cancellationToken;
     }
 
-    /// <summary>The session the request belongs to.</summary>
-    public McpSession Session { get; }
+    /// <summary>The session the request belongs to; null for a modern (stateless) request.</summary>
+    public McpSession? Session { get; }
+
+    /// <summary>True for a modern (2026-07-28) request: stateless, identified by its own <c>_meta</c>.</summary>
+    public bool IsModern => _modern is not null;
 
     /// <summary>The request's JSON-RPC id.</summary>
     public RequestId RequestId { get; }
@@ -40,27 +49,36 @@ public sealed class McpRequestContext
     public IServiceProvider Services { get; }
 
     /// <summary>
-    /// Fires when the handler's work should stop: the client sent <c>notifications/cancelled</c>, the session ended,
-    /// the server is shutting down, or the transport can no longer deliver the result.
+    /// Fires when the handler's work should stop: the client cancelled or closed the response stream, the session
+    /// ended, the server is shutting down, or the transport can no longer deliver the result.
     /// </summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The client's declared capabilities.</summary>
-    public ClientCapabilities ClientCapabilities => Session.ClientCapabilities ?? new ClientCapabilities();
+    /// <summary>The client's declared capabilities: the session's, or this request's own on a modern request.</summary>
+    public ClientCapabilities ClientCapabilities => (_modern is not null ? _modern.ClientCapabilities : Session?.ClientCapabilities) ?? new ClientCapabilities();
 
-    /// <summary>The client's name and version.</summary>
-    public Implementation? ClientInfo => Session.ClientInfo;
+    /// <summary>The client's name and version, when it gave them.</summary>
+    public Implementation? ClientInfo => _modern is not null ? _modern.ClientInfo : Session?.ClientInfo;
 
-    /// <summary>The negotiated protocol version.</summary>
-    public string? ProtocolVersion => Session.ProtocolVersion;
+    /// <summary>The protocol revision of the request (negotiated for a session, declared by a modern request).</summary>
+    public string? ProtocolVersion => _modern is not null ? _modern.ProtocolVersion : Session?.ProtocolVersion;
 
-    /// <summary>Sends log messages to the client, honouring its <c>logging/setLevel</c>.</summary>
+    /// <summary>
+    /// The lowest level of <c>notifications/message</c> the client wants: the session's <c>logging/setLevel</c>, or
+    /// on a modern request its <c>_meta</c> log level; null means no log messages at all (a modern request without one).
+    /// </summary>
+    public LoggingLevel? LogLevel => _modern is not null ? _modern.LogLevel : Session?.LogLevel;
+
+    /// <summary>Who sent a modern request, as the transport authenticated it (empty when anonymous); binds <c>requestState</c>.</summary>
+    public string Principal { get; internal set; } = string.Empty;
+
+    /// <summary>Sends log messages to the client, honouring its log level.</summary>
     public McpClientLogger Logger => _logger ??= new McpClientLogger(this);
 
-    internal McpServer Server => Session.Server;
+    internal McpServer Server { get; }
 
     /// <summary>The sink for messages related to this request: its stream if it has one, else the session's.</summary>
-    internal McpMessageSink? Sink => _relatedSink ?? Session.SessionSink;
+    internal McpMessageSink? Sink => _relatedSink ?? Session?.SessionSink;
 
     /// <summary>
     /// Sends <c>notifications/progress</c> if the client asked for progress. Values that do not increase are dropped,
@@ -92,70 +110,6 @@ public sealed class McpRequestContext
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         return Sink is { } sink && await sink.EnqueueAsync(McpOutgoingMessage.Notification(method, parameters, typeInfo), CancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Asks the client to sample from its LLM (<c>sampling/createMessage</c>). Requires the client's <c>sampling</c>
-    /// capability (and <c>sampling.tools</c> when <see cref="CreateMessageRequestParams.Tools"/> is set).
-    /// </summary>
-    /// <exception cref="McpException">The client lacks the capability or answered with an error.</exception>
-    /// <exception cref="McpClientRequestTimeoutException">The client did not answer within <see cref="McpServerOptions.ClientRequestTimeout"/>.</exception>
-    public ValueTask<CreateMessageResult> SampleAsync(CreateMessageRequestParams request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        SamplingCapability sampling = ClientCapabilities.Sampling ?? throw new McpException("The client does not support sampling (no 'sampling' capability).", JsonRpcErrorCodes.InvalidRequest);
-        if (request.Tools is { Count: > 0 } && sampling.Tools is null)
-        {
-            throw new McpException("The client does not support tool use in sampling (no 'sampling.tools' capability).", JsonRpcErrorCodes.InvalidRequest);
-        }
-
-        return SendAsync(McpMethods.SamplingCreateMessage, request, McpJsonContext.Default.CreateMessageRequestParams, McpJsonContext.Default.CreateMessageResult, cancellationToken);
-    }
-
-    /// <summary>
-    /// Asks the user for input through the client (<c>elicitation/create</c>), in form mode (default) or URL mode.
-    /// Requires the client's <c>elicitation</c> capability for that mode.
-    /// </summary>
-    public ValueTask<ElicitResult> ElicitAsync(ElicitRequestParams request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ElicitationCapability elicitation = ClientCapabilities.Elicitation ?? throw new McpException("The client does not support elicitation (no 'elicitation' capability).", JsonRpcErrorCodes.InvalidRequest);
-        bool urlMode = string.Equals(request.Mode, "url", StringComparison.Ordinal);
-        if (urlMode && elicitation.Url is null)
-        {
-            throw new McpException("The client does not support URL-mode elicitation.", JsonRpcErrorCodes.InvalidRequest);
-        }
-
-        // An empty elicitation capability means form mode only.
-        if (!urlMode && elicitation.Form is null && elicitation.Url is not null)
-        {
-            throw new McpException("The client does not support form-mode elicitation.", JsonRpcErrorCodes.InvalidRequest);
-        }
-
-        if (urlMode && (string.IsNullOrEmpty(request.Url) || string.IsNullOrEmpty(request.ElicitationId)))
-        {
-            throw new ArgumentException("URL-mode elicitation needs Url and ElicitationId.", nameof(request));
-        }
-
-        if (!urlMode && request.RequestedSchema is null)
-        {
-            throw new ArgumentException("Form-mode elicitation needs RequestedSchema.", nameof(request));
-        }
-
-        return SendAsync(McpMethods.ElicitationCreate, request, McpJsonContext.Default.ElicitRequestParams, McpJsonContext.Default.ElicitResult, cancellationToken);
-    }
-
-    /// <summary>Asks the client for its roots (<c>roots/list</c>). Requires the client's <c>roots</c> capability.</summary>
-    public ValueTask<ListRootsResult> ListRootsAsync(CancellationToken cancellationToken = default)
-    {
-        _ = ClientCapabilities.Roots ?? throw new McpException("The client does not support roots (no 'roots' capability).", JsonRpcErrorCodes.InvalidRequest);
-        return SendAsync(McpMethods.RootsList, new RequestParams(), McpJsonContext.Default.RequestParams, McpJsonContext.Default.ListRootsResult, cancellationToken);
-    }
-
-    private async ValueTask<TResult> SendAsync<TParams, TResult>(string method, TParams request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TParams> paramsType, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
-        return await Session.SendRequestAsync(method, request, paramsType, resultType, Sink, linked.Token).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -54,6 +54,13 @@ public abstract class McpOutgoingMessage
         return new ErrorMessage(id, info.Code, detail ?? info.Message, info.HttpStatus, null);
     }
 
+    /// <summary>An error response for a mapped rejection with structured <c>data</c> (for example the supported versions of <c>-32022</c>).</summary>
+    public static McpOutgoingMessage Rejection<TData>(RequestId? id, McpRejection rejection, TData data, JsonTypeInfo<TData> dataType, string? detail = null)
+    {
+        McpRejectionInfo info = McpRejections.Describe(rejection);
+        return new ErrorMessage(id, info.Code, detail ?? info.Message, info.HttpStatus, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data, dataType));
+    }
+
     /// <summary>A notification; a null <paramref name="typeInfo"/> omits params.</summary>
     public static McpOutgoingMessage Notification<T>(string method, T parameters, JsonTypeInfo<T>? typeInfo) => new NotificationMessage<T>(method, parameters, typeInfo);
 

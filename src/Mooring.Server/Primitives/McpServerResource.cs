@@ -23,6 +23,9 @@ public abstract class McpServerResource : IMcpServerPrimitive
     /// <summary>Matches a URI; for a template, returns its variables.</summary>
     public abstract bool TryMatch(string uri, out IReadOnlyDictionary<string, string>? variables);
 
+    /// <summary>Caching hints for this resource's reads on modern requests; null uses <see cref="McpCachingOptions.ResourceReads"/>.</summary>
+    public McpCacheHint? CacheHint { get; set; }
+
     /// <summary>Reads the resource at <paramref name="uri"/> (which <see cref="TryMatch"/> accepted).</summary>
     public abstract ValueTask<ReadResourceResult> ReadAsync(McpRequestContext context, string uri, IReadOnlyDictionary<string, string>? variables);
 

@@ -157,7 +157,7 @@ public sealed partial class McpSession : IAsyncDisposable
         McpEndReason reason = McpEndReason.Error;
         try
         {
-            var context = new McpRequestContext(this, id, method, relatedSink, services, cts.Token);
+            var context = new McpRequestContext(_server, this, null, id, method, relatedSink, services, cts.Token);
             McpOutgoingMessage response = await _server.Dispatcher.DispatchAsync(context, message.Params).ConfigureAwait(false);
             reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : McpEndReason.Completed;
             return inFlight.CancelledByClient ? null : response;

@@ -170,18 +170,20 @@ public sealed class McpHttpEndpointPostTests
     }
 
     [Theory]
-    [InlineData("2099-01-01")]
-    [InlineData("2024-11-05")]
-    [InlineData("latest")]
-    public async Task Post_UnsupportedProtocolVersion_Returns400(string version)
+    [InlineData("2099-01-01", McpRejection.InvalidRequestMeta)]
+    [InlineData("latest", McpRejection.InvalidRequestMeta)]
+    [InlineData("2024-11-05", McpRejection.UnsupportedProtocolVersion)]
+    public async Task Post_UnsupportedProtocolVersion_Returns400(string version, McpRejection expected)
     {
+        // A legacy-era version that is not served is refused on the session path; another value marks a modern
+        // request, which without its _meta is invalid. Both are 400 and echo the request's id.
         await using KestrelTestServer server = await TestServers.StartAsync();
         using var client = new McpTestClient(server.McpEndpoint);
         string session = await client.InitializeAsync();
 
         RawHttpResponse response = await RawHttpClient.ExchangeAsync(server.BaseAddress, RawHttpRequest.Post(Ping, session, version));
 
-        JsonRpcAssert.Rejection(response, McpRejection.UnsupportedProtocolVersion);
+        JsonRpcAssert.Rejection(response, expected, "1");
     }
 
     [Theory]

@@ -275,7 +275,7 @@ public sealed class McpRequestGateTests
 
         RawHttpRequest request = RawHttpRequest.Post(Ping, session, "2025-11-25").WithHeader("MCP-Protocol-Version", "2025-11-25");
 
-        JsonRpcAssert.Rejection(await RawHttpClient.ExchangeAsync(server.BaseAddress, request), McpRejection.UnsupportedProtocolVersion);
+        JsonRpcAssert.Rejection(await RawHttpClient.ExchangeAsync(server.BaseAddress, request), McpRejection.UnsupportedProtocolVersion, "1");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static class SchemaTools
             context.Method,
             progress is not null,
             logger.IsEnabled(LoggingLevel.Info),
-            session.Id == context.Session.Id,
+            session.Id == context.Session?.Id,
             capabilities.Sampling is not null,
             ReferenceEquals(services, context.Services));
 

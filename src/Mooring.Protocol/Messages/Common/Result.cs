@@ -21,4 +21,7 @@ public class Result
 
     /// <summary>Who may share a cached copy: <see cref="McpCacheScopes.Public"/> or <see cref="McpCacheScopes.Private"/> (modern era, cacheable results).</summary>
     public string? CacheScope { get; set; }
+
+    /// <summary>A copy of this result sharing its members, so a server can fill in the envelope of the copy without touching a result a handler may reuse.</summary>
+    public Result ShallowCopy() => (Result)MemberwiseClone();
 }

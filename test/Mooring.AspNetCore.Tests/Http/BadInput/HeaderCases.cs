@@ -25,12 +25,16 @@ internal static class HeaderCases
         yield return Header("get-accept-json-only", (r, _) => r.SetHeader("Accept", "application/json"), McpRejection.NotAcceptable, "GET");
         yield return Header("get-accept-missing", (r, _) => r.WithoutHeader("Accept"), McpRejection.NotAcceptable, "GET");
 
+        // A version of the legacy era that is not served is refused on the session path; any other value makes the
+        // request a modern one, which then lacks the _meta that era requires (-32602, 400). Both echo the id: the
+        // body is parsed before the version is judged.
+        yield return Header("protocol-version-old-2024-11-05", (r, _) => r.SetHeader("MCP-Protocol-Version", "2024-11-05"), McpRejection.UnsupportedProtocolVersion, id: "1");
         foreach ((string name, string value) in Versions)
         {
-            yield return Header($"protocol-version-{name}", (r, _) => r.SetHeader("MCP-Protocol-Version", value), McpRejection.UnsupportedProtocolVersion);
+            yield return Header($"protocol-version-{name}", (r, _) => r.SetHeader("MCP-Protocol-Version", value), McpRejection.InvalidRequestMeta, id: "1");
         }
 
-        yield return Header("protocol-version-twice", (r, _) => r.WithHeader("MCP-Protocol-Version", "2025-11-25"), McpRejection.UnsupportedProtocolVersion);
+        yield return Header("protocol-version-twice", (r, _) => r.WithHeader("MCP-Protocol-Version", "2025-11-25"), McpRejection.UnsupportedProtocolVersion, id: "1");
         yield return Header("protocol-version-garbage-on-get", (r, _) => r.SetHeader("MCP-Protocol-Version", "garbage"), McpRejection.UnsupportedProtocolVersion, "GET");
 
         foreach ((string name, Func<string, string> value) in UnknownSessionIds)
@@ -110,7 +114,6 @@ internal static class HeaderCases
     private static (string, string)[] Versions =>
     [
         ("garbage", "garbage"),
-        ("old-2024-11-05", "2024-11-05"),
         ("future", "2099-01-01"),
         ("impossible-date", "2025-13-45"),
         ("list", "2025-11-25, 2025-06-18"),

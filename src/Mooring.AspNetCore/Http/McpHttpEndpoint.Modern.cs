@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Mooring.Protocol;
+using Mooring.Server;
+
+namespace Mooring.AspNetCore;
+
+/// <summary>
+/// Modern (2026-07-28) requests on the same endpoint: a POST whose params carry <c>_meta</c> with a protocol version,
+/// or whose <c>MCP-Protocol-Version</c> header names a revision after the legacy era, is served statelessly: checked
+/// in the spec's order (version header, <c>_meta</c>, header against body, served version, method headers, known
+/// method), then dispatched with no session. The answer is JSON, or an SSE stream without event ids once the handler
+/// sends a notification; closing that stream cancels the handler. No <c>MCP-Session-Id</c> is ever sent.
+/// </summary>
+internal sealed partial class McpHttpEndpoint
+{
+    /// <summary>True when this single message belongs to the modern era (see the type's summary).</summary>
+    private static bool IsModern(HttpRequest request, RequestMeta? meta)
+    {
+        if (meta?.ProtocolVersion is not null)
+        {
+            return true;
+        }
+
+        StringValues header = request.Headers[McpHttpHeaders.ProtocolVersion];
+        return header.Count > 0 && !McpProtocolVersions.IsLegacyEra(header[0]);
+    }
+
+    /// <summary>
+    /// Reads <c>params._meta</c> without reading the rest of the params. A missing or malformed <c>_meta</c> gives
+    /// null (a modern request then fails its <c>_meta</c> check with -32602).
+    /// </summary>
+    private static RequestMeta? ReadMeta(ReadOnlyMemory<byte> parameters)
+    {
+        if (parameters.IsEmpty)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(parameters.Span);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isMeta = reader.ValueTextEquals("_meta"u8);
+                reader.Read();
+                if (isMeta)
+                {
+                    return reader.TokenType == JsonTokenType.StartObject ? JsonSerializer.Deserialize(ref reader, McpJsonContext.Default.RequestMeta) : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // A _meta of the wrong shape (a version that is not a string, an unknown log level): treated as absent.
+        }
+
+        return null;
+    }
+
+    private async Task HandleModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta? meta)
+    {
+        RequestId? id = message.Id;
+        StringValues versionHeader = context.Request.Headers[McpHttpHeaders.ProtocolVersion];
+        if (versionHeader.Count != 1 || string.IsNullOrEmpty(versionHeader[0]))
+        {
+            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: the MCP-Protocol-Version header is required.").ConfigureAwait(false);
+            return;
+        }
+
+        if (meta?.ProtocolVersion is not { } version || meta.ClientCapabilities is null)
+        {
+            await RejectAsync(context, McpRejection.InvalidRequestMeta, id).ConfigureAwait(false);
+            return;
+        }
+
+        if (!string.Equals(versionHeader[0], version, StringComparison.Ordinal))
+        {
+            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: MCP-Protocol-Version does not match _meta's protocolVersion.").ConfigureAwait(false);
+            return;
+        }
+
+        string method = message.Method!;
+        if (McpProtocolVersions.IsSupportedModern(version) && CheckMethodHeaders(context.Request, method) is { } headerError)
+        {
+            await RejectAsync(context, McpRejection.HeaderMismatch, id, headerError).ConfigureAwait(false);
+            return;
+        }
+
+        if (!message.IsRequest)
+        {
+            // The modern era defines no client notification over HTTP: accepted and ignored (spec: 202, no body).
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
+        if (_server.ValidateModernRequest(id!.Value, method, meta) is { } rejected)
+        {
+            McpHttpLog.Rejected(_logger, context.Request.Method, context.Request.Path, McpRejection.InvalidRequestMeta);
+            await WriteJsonAsync(context, rejected, sessionId: null).ConfigureAwait(false);
+            return;
+        }
+
+        if (_sessions.IsDraining)
+        {
+            await RejectAsync(context, McpRejection.Draining, id).ConfigureAwait(false);
+            return;
+        }
+
+        await RunModernAsync(context, message, meta).ConfigureAwait(false);
+    }
+
+    /// <summary>Step 5 of the modern checks: <c>Mcp-Method</c> must name the body's method (values are case-sensitive; spaces around are ignored).</summary>
+    private static string? CheckMethodHeaders(HttpRequest request, string method)
+    {
+        StringValues header = request.Headers[McpHttpHeaders.Method];
+        if (header.Count != 1)
+        {
+            return "Header mismatch: the Mcp-Method header is required.";
+        }
+
+        return header[0].AsSpan().Trim(" \t").SequenceEqual(method) ? null : "Header mismatch: Mcp-Method does not match the body's method.";
+    }
+
+    private async Task RunModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta meta)
+    {
+        var exchange = new PostExchange(_options.MaxQueuedMessagesPerStream, canReconnect: false, _server.Governor);
+        string principal = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : string.Empty;
+        Task<McpOutgoingMessage> run = RunModernHandlerAsync(message, meta, exchange, principal, context.RequestAborted);
+        if (run.IsCompletedSuccessfully && !exchange.HasQueued)
+        {
+            await WriteJsonAsync(context, run.Result, sessionId: null).ConfigureAwait(false);
+            return;
+        }
+
+        Task itemReady = exchange.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+        await Task.WhenAny(run, itemReady).ConfigureAwait(false);
+        if (run.IsCompleted && !exchange.HasQueued)
+        {
+            await WriteJsonAsync(context, await run.ConfigureAwait(false), sessionId: null).ConfigureAwait(false);
+            return;
+        }
+
+        using McpLease? lease = _server.Governor.TryLease(McpBudget.PostStreams);
+        if (lease is null)
+        {
+            // No room for another stream; the handler's notifications have nowhere to go, so it is not worth finishing.
+            context.Abort();
+            await DrainDetachedAsync(exchange, run).ConfigureAwait(false);
+            return;
+        }
+
+        using var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        McpEndReason reason = McpEndReason.ClientGone;
+        try
+        {
+            if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))
+            {
+                reason = await PumpModernStreamAsync(connection, exchange, run).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Whatever happened to the stream, nothing waits on the queue any more, and the handler is done before the lease ends.
+            await DrainDetachedAsync(exchange, run).ConfigureAwait(false);
+            lease.End(connection.EndReason ?? reason);
+        }
+    }
+
+    private static async Task<McpEndReason> PumpModernStreamAsync(SseConnection connection, PostExchange exchange, Task<McpOutgoingMessage> run)
+    {
+        await foreach (OutboundItem item in exchange.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (item.Message is { } notification && !await connection.WriteAsync(notification, static (w, m) => SseFrames.WriteEvent(w, null, m)).ConfigureAwait(false))
+            {
+                return McpEndReason.ClientGone;
+            }
+        }
+
+        McpOutgoingMessage response = await run.ConfigureAwait(false);
+        return await connection.WriteAsync(response, static (w, m) => SseFrames.WriteEvent(w, null, m)).ConfigureAwait(false)
+            ? McpEndReason.Completed
+            : McpEndReason.ClientGone;
+    }
+
+    private async Task<McpOutgoingMessage> RunModernHandlerAsync(JsonRpcMessage message, RequestMeta meta, PostExchange exchange, string principal, CancellationToken aborted)
+    {
+        AsyncServiceScope scope = _scopes.CreateAsyncScope();
+        try
+        {
+            return await _server.HandleModernAsync(message, meta, exchange, scope.ServiceProvider, principal, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            exchange.Complete();
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

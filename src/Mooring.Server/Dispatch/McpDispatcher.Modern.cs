@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>The modern era's own parts of dispatch: <c>server/discover</c> and multi round-trip requests.</summary>
+internal sealed partial class McpDispatcher
+{
+    private ValueTask<McpOutgoingMessage> DiscoverAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
+    {
+        if (!TryParams(ctx, raw, McpJsonContext.Default.RequestParams, new RequestParams(), out RequestParams _, out McpOutgoingMessage? error))
+        {
+            return ValueTask.FromResult(error!);
+        }
+
+        var result = new DiscoverResult
+        {
+            SupportedVersions = McpProtocolVersions.All,
+            Capabilities = _server.ModernCapabilities,
+            Instructions = _server.Options.Instructions,
+        };
+        return ValueTask.FromResult(ctx.Reply(result, McpJsonContext.Default.DiscoverResult, _server.Options.Caching.Discover));
+    }
+
+    /// <summary>
+    /// Runs a handler that may ask the client for input. Legacy: it simply runs (input goes to the client as requests).
+    /// Modern: the retry's <c>requestState</c> is opened (altered, expired or foreign state is rejected), its answers
+    /// and the retry's <c>inputResponses</c> are offered to the handler; if the handler asks for something unanswered,
+    /// it is stopped and the client gets <c>input_required</c> with new sealed state carrying the answers it read.
+    /// </summary>
+    private async ValueTask<McpOutgoingMessage> WithInputAsync<T>(
+        McpRequestContext ctx, InputResponseRequestParams p, string target, JsonElement? arguments, Func<ValueTask<T>> run, Func<McpRequestContext, T, McpOutgoingMessage> reply)
+    {
+        if (!ctx.IsModern)
+        {
+            return reply(ctx, await run().ConfigureAwait(false));
+        }
+
+        McpRequestStateProtector protector = _server.RequestState;
+        byte[] binding = McpRequestStateProtector.Bind(ctx.Principal, ctx.Method, target, arguments);
+        var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (p.RequestState is { } state && !protector.TryOpen(state, binding, out answers, out string? stateError))
+        {
+            return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, stateError);
+        }
+
+        if (p.InputResponses is { } responses)
+        {
+            foreach (KeyValuePair<string, JsonElement> response in responses)
+            {
+                answers[response.Key] = response.Value;
+            }
+        }
+
+        var round = new McpInputRound(answers);
+        ctx.InputRound = round;
+        Task<T> handler = run().AsTask();
+        if (await Task.WhenAny(handler, round.Needed).ConfigureAwait(false) == handler || handler.IsCompleted)
+        {
+            return reply(ctx, await handler.ConfigureAwait(false));
+        }
+
+        // The handler waits for input it does not have: stop it, then hand the client what is missing.
+        ctx.StopForInput();
+        try
+        {
+            await handler.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Expected: the handler was cancelled while it waited. Its outcome no longer matters.
+        }
+
+        var input = new InputRequiredResult
+        {
+            ResultType = McpResultTypes.InputRequired,
+            InputRequests = round.Requests,
+            RequestState = protector.Protect(binding, round.Used),
+        };
+        return ctx.Reply(input, McpJsonContext.Default.InputRequiredResult);
+    }
+
+    private static byte[] UriData(string uri)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + uri.Length);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("uri", uri);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+public sealed partial class McpRequestContext
+{
+    private int _autoKey;
+
+    /// <summary>The multi round-trip state of a modern <c>tools/call</c>, <c>prompts/get</c> or <c>resources/read</c>.</summary>
+    internal McpInputRound? InputRound { get; set; }
+
+    /// <summary>Cancels this request's handler (modern requests, which own their token source).</summary>
+    internal CancellationTokenSource? HandlerCancellation { get; set; }
+
+    /// <summary>Stops a handler that waits for input the client has not given: the request ends with <c>input_required</c>.</summary>
+    internal void StopForInput() => HandlerCancellation?.Cancel();
+
+    /// <summary>
+    /// Asks the client for input and returns its answers, in either era. In a legacy session the requests go to the
+    /// client now (concurrently) and this waits for the answers. On a modern request the answers come with the client's
+    /// retry: if any is missing, the request ends with <c>input_required</c> listing what is missing, this call never
+    /// returns (its token fires), and the handler runs again, from the start, when the client retries with the answers.
+    /// Handlers should therefore ask before they change anything. Every request must be allowed by the client's
+    /// declared capabilities (else <see cref="McpClientCapabilityRequiredException"/>).
+    /// </summary>
+    public async ValueTask<McpInputResponses> RequestInputsAsync(IReadOnlyList<McpInputRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (McpInputRequest request in requests)
+        {
+            CheckCapability(request);
+        }
+
+        if (!IsModern)
+        {
+            return await SendInputRequestsAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (InputRound is not { } round)
+        {
+            throw new McpException($"Input from the client is only possible in tools/call, prompts/get and resources/read, not in {Method}.", JsonRpcErrorCodes.InternalError);
+        }
+
+        if (round.TryAnswer(requests, out Dictionary<string, JsonElement> answers))
+        {
+            return new McpInputResponses(answers);
+        }
+
+        // The dispatcher answers input_required and cancels this handler; nothing after this line runs.
+        await Task.Delay(Timeout.Infinite, CancellationToken).ConfigureAwait(false);
+        throw new OperationCanceledException(CancellationToken);
+    }
+
+    /// <summary>Asks the user, through the client, for information (<c>elicitation/create</c>); see <see cref="RequestInputsAsync"/>.</summary>
+    public async ValueTask<ElicitResult> ElicitAsync(string key, ElicitRequestParams request, CancellationToken cancellationToken = default) =>
+        (await RequestInputsAsync([McpInputRequest.Elicit(key, request)], cancellationToken).ConfigureAwait(false)).GetElicitResult(key);
+
+    /// <summary>Asks the user for information under an automatic key (the order of calls must not change between rounds).</summary>
+    public ValueTask<ElicitResult> ElicitAsync(ElicitRequestParams request, CancellationToken cancellationToken = default) =>
+        ElicitAsync(NextKey("elicitation"), request, cancellationToken);
+
+    /// <summary>Asks the client's model for a completion (<c>sampling/createMessage</c>); see <see cref="RequestInputsAsync"/>.</summary>
+    public async ValueTask<CreateMessageResult> SampleAsync(string key, CreateMessageRequestParams request, CancellationToken cancellationToken = default) =>
+        (await RequestInputsAsync([McpInputRequest.Sample(key, request)], cancellationToken).ConfigureAwait(false)).GetSamplingResult(key);
+
+    /// <summary>Asks the client's model for a completion under an automatic key.</summary>
+    public ValueTask<CreateMessageResult> SampleAsync(CreateMessageRequestParams request, CancellationToken cancellationToken = default) =>
+        SampleAsync(NextKey("sampling"), request, cancellationToken);
+
+    /// <summary>Asks the client for its roots (<c>roots/list</c>); see <see cref="RequestInputsAsync"/>.</summary>
+    public async ValueTask<ListRootsResult> ListRootsAsync(string key, CancellationToken cancellationToken = default) =>
+        (await RequestInputsAsync([McpInputRequest.ListRoots(key)], cancellationToken).ConfigureAwait(false)).GetRoots(key);
+
+    /// <summary>Asks the client for its roots under an automatic key.</summary>
+    public ValueTask<ListRootsResult> ListRootsAsync(CancellationToken cancellationToken = default) =>
+        ListRootsAsync(NextKey("roots"), cancellationToken);
+
+    private string NextKey(string kind) => string.Concat(kind, "-", Interlocked.Increment(ref _autoKey).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private void CheckCapability(McpInputRequest request)
+    {
+        ClientCapabilities declared = ClientCapabilities;
+        ClientCapabilities needed = request.Requires;
+        string? missing = null;
+        if (needed.Elicitation is { } elicitation)
+        {
+            bool url = elicitation.Url is not null;
+            missing = declared.Elicitation is not { } has ? "elicitation"
+                : url && has.Url is null ? "URL-mode elicitation"
+                : !url && has.Form is null && has.Url is not null ? "form-mode elicitation" // an empty capability means form only
+                : null;
+        }
+        else if (needed.Sampling is { } sampling)
+        {
+            missing = declared.Sampling is not { } has ? "sampling" : sampling.Tools is not null && has.Tools is null ? "tool use in sampling" : null;
+        }
+        else if (needed.Roots is not null && declared.Roots is null)
+        {
+            missing = "roots";
+        }
+
+        if (missing is not null)
+        {
+            throw new McpClientCapabilityRequiredException(needed, $"The client does not support {missing}; declare the capability to use this.");
+        }
+    }
+
+    private async ValueTask<McpInputResponses> SendInputRequestsAsync(IReadOnlyList<McpInputRequest> requests, CancellationToken cancellationToken)
+    {
+        if (Session is not { } session)
+        {
+            throw new McpException("No session to send the request on.", JsonRpcErrorCodes.InternalError);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+        var pending = new Task<JsonElement>[requests.Count];
+        for (int i = 0; i < requests.Count; i++)
+        {
+            McpInputRequest request = requests[i];
+            pending[i] = session.SendRequestAsync(request.Method, request.Params, McpJsonContext.Default.JsonElement, McpJsonContext.Default.JsonElement, Sink, linked.Token).AsTask();
+        }
+
+        JsonElement[] results = await Task.WhenAll(pending).ConfigureAwait(false);
+        var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            answers[requests[i].Key] = results[i];
+        }
+
+        return new McpInputResponses(answers);
+    }
+}
