@@ -35,7 +35,7 @@ internal static class PracticalTools
 
     [McpTool("blocking_sleep", ReadOnly = true, OpenWorld = false)]
     [Description("Sleeps synchronously, blocking its thread, for the given milliseconds (0 to 60000): shows that blocking tool code cannot starve the server.")]
-    public static string BlockingSleep([Description("How long to block, in milliseconds (0 to 60000).")] int ms)
+    public static string BlockingSleep([Description("How long to block, in milliseconds (0 to 60000); default 10.")] int ms = 10)
     {
         if (ms is < 0 or > 60_000)
         {

@@ -23,6 +23,8 @@ internal static class HostServiceCollectionExtensions
             .WithPrimitives(typeof(ElicitationFixtureTools))
             .WithPrimitives(typeof(DynamicFixtureTools))
             .WithPrimitives(typeof(ConformancePrompts))
+            .WithPrimitives(typeof(ModernFixtureTools))
+            .WithPrimitives(typeof(InputRequiredFixtures))
             .WithPrimitives(typeof(ConformanceResources))
             .WithPrimitive(server => server.Tools.Add(new JsonSchema202012Tool()));
     }

@@ -80,6 +80,19 @@ internal sealed partial class McpDispatcher
         return ctx.Reply(input, McpJsonContext.Default.InputRequiredResult);
     }
 
+    private static McpOutgoingMessage UrlElicitationInput(McpRequestContext ctx, McpUrlElicitationRequiredException ex)
+    {
+        var requests = new Dictionary<string, InputRequest>(StringComparer.Ordinal);
+        for (int i = 0; i < ex.Elicitations.Count; i++)
+        {
+            ElicitRequestParams e = ex.Elicitations[i];
+            var modern = new ElicitRequestParams { Mode = "url", Message = e.Message, Url = e.Url };
+            requests[e.ElicitationId ?? $"url-elicitation-{i + 1}"] = new InputRequest { Method = McpMethods.ElicitationCreate, Params = JsonSerializer.SerializeToElement(modern, McpJsonContext.Default.ElicitRequestParams) };
+        }
+
+        return ctx.Reply(new InputRequiredResult { ResultType = McpResultTypes.InputRequired, InputRequests = requests }, McpJsonContext.Default.InputRequiredResult);
+    }
+
     private static byte[] UriData(string uri)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + uri.Length);

@@ -64,6 +64,11 @@ internal sealed partial class McpDispatcher
         {
             return ex.ToResponse(context.RequestId);
         }
+        catch (McpUrlElicitationRequiredException ex) when (context.IsModern)
+        {
+            // 2026-07-28 retired -32042: the same need is an input request for URL-mode elicitations.
+            return UrlElicitationInput(context, ex);
+        }
         catch (McpClientCapabilityRequiredException ex) when (context.IsModern)
         {
             var data = new MissingClientCapabilityErrorData { RequiredCapabilities = ex.Required };

@@ -8,7 +8,7 @@ namespace Mooring.Server;
 /// OAuth flow with a third party). The client receives JSON-RPC error <c>-32042</c> listing them, even from a tool:
 /// the spec makes this a protocol error, not a tool result.
 /// </summary>
-public sealed class McpUrlElicitationRequiredException : McpException
+public sealed class McpUrlElicitationRequiredException : McpProtocolException
 {
     /// <summary>Creates the exception for the given URL-mode elicitations.</summary>
     public McpUrlElicitationRequiredException(string message, IReadOnlyList<ElicitRequestParams> elicitations)

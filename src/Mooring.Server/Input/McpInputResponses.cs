@@ -50,7 +50,7 @@ public sealed class McpInputResponses
             // A content block without its type comes as NotSupportedException: the same broken answer.
         }
 
-        throw new McpException($"Invalid params: the answer '{Truncate(key)}' is not {what}.", JsonRpcErrorCodes.InvalidParams);
+        throw new McpProtocolException($"Invalid params: the answer '{Truncate(key)}' is not {what}.", JsonRpcErrorCodes.InvalidParams);
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
