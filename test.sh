@@ -23,6 +23,13 @@ fi
 if ! bash test/interop-node/install.sh; then
   step_failed "installing the Node side (test/interop-node/install.sh)"
 fi
+# `ip` (iproute2) makes the network namespaces of the half-open peer tests (test/Mooring.Host.Tests/Hosting/HalfOpenPeerTests.cs).
+if ! command -v ip >/dev/null 2>&1 && ! [[ -x /usr/sbin/ip || -x /sbin/ip ]]; then
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends iproute2; } > "$out/iproute2-install.log" 2>&1; then
+    cat "$out/iproute2-install.log" >&2
+    step_failed "installing iproute2 (apt-get install iproute2)"
+  fi
+fi
 
 # 2. Build everything once.
 if ! dotnet build Mooring.slnx -c "$config" -nologo -clp:ErrorsOnly > "$out/build.log" 2>&1; then

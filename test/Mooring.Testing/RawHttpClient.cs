@@ -82,6 +82,17 @@ public sealed class RawHttpClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Wraps a socket the caller already connected to a loopback port (for example one created inside another network
+    /// namespace); the client owns it from then on.
+    /// </summary>
+    public static RawHttpClient FromConnectedSocket(Socket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        var remote = socket.RemoteEndPoint as IPEndPoint ?? throw new ArgumentException("The socket is not connected over IP.", nameof(socket));
+        return new RawHttpClient(socket, remote.Port);
+    }
+
     /// <summary>Opens a connection, sends one request, reads the whole response, and closes with FIN.</summary>
     public static async Task<RawHttpResponse> ExchangeAsync(Uri baseAddress, RawHttpRequest request, TimeSpan? timeout = null)
     {

@@ -33,6 +33,7 @@ internal static class HostKestrelExtensions
                 k.Time = options.TcpKeepAliveTime;
                 k.Interval = options.TcpKeepAliveInterval;
                 k.RetryCount = options.TcpKeepAliveRetryCount;
+                k.UserTimeout = options.TcpUserTimeout;
             });
         }
 

@@ -137,6 +137,18 @@ internal sealed class MooringKestrelOptions
         set => _tcpKeepAlive.RetryCount = value;
     }
 
+    /// <summary>
+    /// How long sent data may stay unacknowledged before the connection is dropped (<c>TCP_USER_TIMEOUT</c>, Linux
+    /// only; applied with <see cref="TcpKeepAlive"/>). Default 60 s, matching the keep-alive total (30 s + 10 s × 3):
+    /// without it, an SSE stream whose peer vanished right after a heartbeat is never probed and lingers about 15
+    /// minutes. 0 turns it off (see <see cref="McpTcpKeepAliveOptions.UserTimeout"/>).
+    /// </summary>
+    public TimeSpan TcpUserTimeout
+    {
+        get => _tcpKeepAlive.UserTimeout;
+        set => _tcpKeepAlive.UserTimeout = value;
+    }
+
     private static TimeSpan Positive(TimeSpan value, string name) =>
         value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
 
