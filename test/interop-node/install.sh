@@ -15,6 +15,11 @@ fail() {
   exit 1
 }
 
+# One install at a time: the conformance tests start several of these scripts at once, and concurrent apt-get or
+# `npm ci` runs would trip over each other. The lock is a file in the temp folder, named after this folder.
+exec 9>"${TMPDIR:-/tmp}/mooring-interop-node-install.$(printf '%s' "$here" | sha256sum | cut -c1-16).lock"
+flock -w 600 9 || fail "another install.sh held the lock for 10 minutes"
+
 if ! command -v npm >/dev/null 2>&1; then
   # Debian's node is older than 22, which is fine: it only runs npm; the suite runs on the node@22 package.
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; } \
