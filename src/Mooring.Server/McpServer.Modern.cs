@@ -17,19 +17,22 @@ public sealed partial class McpServer
 
     /// <summary>
     /// What the server offers to modern requests (<c>server/discover</c>): the legacy capabilities without the parts
-    /// 2026-07-28 removed (the v1 <c>tasks</c> slot) and without promises it cannot keep there (list-change and
-    /// resource-update notifications travel only on <c>subscriptions/listen</c>).
+    /// 2026-07-28 removed (the v1 <c>tasks</c> slot); list changes and resource updates reach modern clients through
+    /// <c>subscriptions/listen</c>.
     /// </summary>
     public ServerCapabilities ModernCapabilities => _modernCapabilities ??= new ServerCapabilities
     {
-        Tools = new ToolsCapability(),
-        Prompts = new PromptsCapability(),
-        Resources = new ResourcesCapability(),
+        Tools = new ToolsCapability { ListChanged = true },
+        Prompts = new PromptsCapability { ListChanged = true },
+        Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
         Logging = [],
         Completions = [],
         Extensions = Capabilities.Extensions,
         Experimental = Capabilities.Experimental,
     };
+
+    /// <summary>The open <c>subscriptions/listen</c> streams.</summary>
+    public McpSubscriptionHub Subscriptions { get; }
 
     internal McpRequestStateProtector RequestState => _requestState ??= new McpRequestStateProtector(
         Services.GetService<IDataProtectionProvider>() ?? new EphemeralDataProtectionProvider(),

@@ -44,6 +44,7 @@ public sealed partial class McpServer
         TimeProvider = timeProvider ?? TimeProvider.System;
         _completionHandlers = [.. completionHandlers];
         Dispatcher = new McpDispatcher(this);
+        Subscriptions = new McpSubscriptionHub(Options.MaxQueuedListenNotifications, governor);
         McpServerLimits limits = Options.Limits;
         SynchronousHandlers = new SemaphoreSlim(limits.MaxConcurrentSynchronousHandlers, limits.MaxConcurrentSynchronousHandlers);
         if (limits.ReserveThreadsForSynchronousHandlers)
@@ -166,7 +167,7 @@ public sealed partial class McpServer
     public int NotifyResourceUpdated(string uri)
     {
         ArgumentException.ThrowIfNullOrEmpty(uri);
-        int reached = 0;
+        int reached = Subscriptions.PublishResourceUpdated(uri);
         foreach (McpSession session in _sessions.Values)
         {
             if (session.IsSubscribed(uri) && session.TrySendNotification(
@@ -226,6 +227,7 @@ public sealed partial class McpServer
 
     private void Broadcast(string method)
     {
+        Subscriptions.PublishListChanged(method);
         foreach (McpSession session in _sessions.Values)
         {
             if (session.IsInitialized)

@@ -12,6 +12,7 @@ public sealed class McpServerOptions
 {
     private int _pageSize = 100;
     private TimeSpan _requestStateLifetime = TimeSpan.FromMinutes(5);
+    private int _maxQueuedListenNotifications = 64;
     private TimeSpan _clientRequestTimeout = TimeSpan.FromMinutes(2);
     private int _maxJsonDepth = JsonRpcReader.DefaultMaxDepth;
 
@@ -66,6 +67,16 @@ public sealed class McpServerOptions
 
     /// <summary>Caps of the resources the server holds; see <see cref="McpServerLimits"/> for each default.</summary>
     public McpServerLimits Limits { get; } = new();
+
+    /// <summary>
+    /// Notifications a <c>subscriptions/listen</c> stream may hold waiting to be written. Default 64: they are hints to
+    /// refetch, so one that does not fit is dropped rather than letting a slow reader grow memory.
+    /// </summary>
+    public int MaxQueuedListenNotifications
+    {
+        get => _maxQueuedListenNotifications;
+        set => _maxQueuedListenNotifications = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxQueuedListenNotifications must be at least 1.");
+    }
 
     /// <summary>Caching hints on cacheable modern (2026-07-28) results.</summary>
     public McpCachingOptions Caching { get; } = new();

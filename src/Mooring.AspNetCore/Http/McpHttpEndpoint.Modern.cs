@@ -116,7 +116,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        await RunModernAsync(context, message, meta).ConfigureAwait(false);
+        await (method == McpMethods.SubscriptionsListen ? ListenAsync(context, message) : RunModernAsync(context, message, meta)).ConfigureAwait(false);
     }
 
     /// <summary>Step 5 of the modern checks: <c>Mcp-Method</c> must name the body's method (values are case-sensitive; spaces around are ignored).</summary>

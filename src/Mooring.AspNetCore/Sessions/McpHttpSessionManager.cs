@@ -156,6 +156,9 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
             await session.CloseConnectionsForDrainAsync(_options.SseRetryInterval).ConfigureAwait(false);
         }
 
+        // Modern listen streams end with their final result; their clients open new ones elsewhere.
+        _server.Subscriptions.EndAll();
+
         // In-flight handlers get the drain timeout to finish; then everything ends, finished or not.
         long deadline = _time.GetTimestamp();
         while (_server.Governor.Held(McpBudget.Handlers) > 0 && _time.GetElapsedTime(deadline) < _options.DrainTimeout)
@@ -168,6 +171,7 @@ internal sealed class McpHttpSessionManager : IHostedService, IAsyncDisposable
             await EndAsync(id, McpEndReason.Shutdown).ConfigureAwait(false);
         }
 
+        _server.CancelStatelessRequests();
         McpHttpLog.DrainFinished(_logger, _server.Governor.Held(McpBudget.Handlers));
     }
 

@@ -93,6 +93,10 @@ internal sealed partial class McpDispatcher
         return ctx.Reply(new InputRequiredResult { ResultType = McpResultTypes.InputRequired, InputRequests = requests }, McpJsonContext.Default.InputRequiredResult);
     }
 
+    // subscriptions/listen is a stream the transport serves itself (HTTP does); one that cannot says so plainly.
+    private static McpOutgoingMessage ListenUnavailable(McpRequestContext ctx) =>
+        McpOutgoingMessage.Error(ctx.RequestId, JsonRpcErrorCodes.InternalError, "subscriptions/listen is not served over this transport.");
+
     private static byte[] UriData(string uri)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + uri.Length);

@@ -21,6 +21,7 @@ internal sealed partial class McpDispatcher
         {
             [McpMethods.Ping] = new(static (_, ctx, _) => ValueTask.FromResult(ctx.Reply(new EmptyResult(), McpJsonContext.Default.EmptyResult)), Legacy: true, Modern: false),
             [McpMethods.ServerDiscover] = new(static (d, ctx, p) => d.DiscoverAsync(ctx, p), Legacy: false, Modern: true),
+            [McpMethods.SubscriptionsListen] = new(static (_, ctx, _) => ValueTask.FromResult(ListenUnavailable(ctx)), Legacy: false, Modern: true),
             [McpMethods.ToolsList] = Both(static (d, ctx, p) => d.ListToolsAsync(ctx, p)),
             [McpMethods.ToolsCall] = Both(static (d, ctx, p) => d.CallToolAsync(ctx, p)),
             [McpMethods.PromptsList] = Both(static (d, ctx, p) => d.ListPromptsAsync(ctx, p)),

@@ -17,4 +17,7 @@ public enum McpBudget
 
     /// <summary>Open SSE streams answering a POST.</summary>
     PostStreams,
+
+    /// <summary>Open <c>subscriptions/listen</c> streams (modern era).</summary>
+    ListenStreams,
 }

@@ -142,7 +142,7 @@ public sealed class McpResourceGovernor
             case McpBudget.Sessions when _sessionDuration.Enabled:
                 _sessionDuration.Record(Seconds(heldFor), new KeyValuePair<string, object?>("mcp.end_reason", ReasonNames[(int)reason]));
                 break;
-            case McpBudget.GetStreams or McpBudget.PostStreams when _streamDuration.Enabled:
+            case McpBudget.GetStreams or McpBudget.PostStreams or McpBudget.ListenStreams when _streamDuration.Enabled:
                 _streamDuration.Record(
                     Seconds(heldFor),
                     new KeyValuePair<string, object?>("mcp.budget", BudgetNames[(int)budget]),

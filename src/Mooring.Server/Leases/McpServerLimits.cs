@@ -12,6 +12,7 @@ public sealed class McpServerLimits
     private int _maxDetachedRequests = 1_000;
     private int _maxGetStreams = 10_000;
     private int _maxPostStreams = 10_000;
+    private int _maxListenStreams = 10_000;
     private int _maxConcurrentSynchronousHandlers = Math.Max(4, Environment.ProcessorCount);
 
     /// <summary>
@@ -39,6 +40,12 @@ public sealed class McpServerLimits
     public int MaxPostStreams { get => _maxPostStreams; set => _maxPostStreams = Positive(value, nameof(MaxPostStreams)); }
 
     /// <summary>
+    /// Open <c>subscriptions/listen</c> streams (modern era). Default 10,000: like GET streams, one per client is usual;
+    /// each costs a socket, a bounded queue and a heartbeat timer. Beyond it the request gets 503 with <c>Retry-After</c>.
+    /// </summary>
+    public int MaxListenStreams { get => _maxListenStreams; set => _maxListenStreams = Positive(value, nameof(MaxListenStreams)); }
+
+    /// <summary>
     /// Handlers whose methods are synchronous (they may block their thread) running at once; more wait their turn
     /// without holding a thread. Default: the processor count, at least 4. With
     /// <see cref="ReserveThreadsForSynchronousHandlers"/>, blocking tool code can never take every thread-pool thread, so
@@ -61,6 +68,7 @@ public sealed class McpServerLimits
         McpBudget.DetachedHandlers => MaxDetachedRequests,
         McpBudget.GetStreams => MaxGetStreams,
         McpBudget.PostStreams => MaxPostStreams,
+        McpBudget.ListenStreams => MaxListenStreams,
         _ => throw new ArgumentOutOfRangeException(nameof(budget), budget, null),
     };
 

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Mooring.Protocol;
+
+namespace Mooring.Server;
+
+/// <summary>
+/// One open <c>subscriptions/listen</c> stream (modern era): the notifications it agreed to carry and the bounded
+/// queue they go to, each tagged with the subscription id. Disposing it unregisters it; <see cref="Ended"/> fires when
+/// the server ends it (shutdown), so the transport can send the final result and close the stream.
+/// </summary>
+public sealed class McpSubscription : IDisposable
+{
+    private readonly McpSubscriptionHub _hub;
+    private readonly HashSet<string> _resources;
+    private readonly CancellationTokenSource _ended = new();
+    private int _disposed;
+
+    internal McpSubscription(McpSubscriptionHub hub, RequestId id, SubscriptionFilter accepted, ChannelMessageSink sink)
+    {
+        _hub = hub;
+        Id = id;
+        Accepted = accepted;
+        Sink = sink;
+        _resources = new HashSet<string>(accepted.ResourceSubscriptions ?? [], StringComparer.Ordinal);
+    }
+
+    /// <summary>The subscription id: the JSON-RPC id of the <c>subscriptions/listen</c> request.</summary>
+    public RequestId Id { get; }
+
+    /// <summary>The part of the requested filter the server honours (sent in the acknowledgement).</summary>
+    public SubscriptionFilter Accepted { get; }
+
+    /// <summary>The notifications to write, in order; completed when the subscription ends.</summary>
+    public ChannelMessageSink Sink { get; }
+
+    /// <summary>Fires when the server ends the subscription (it is shutting down).</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    /// <summary>The <c>_meta</c> that tags every message of this subscription.</summary>
+    public JsonObject CreateMeta() => new() { [McpMetaKeys.SubscriptionId] = Id.IsString ? JsonValue.Create(Id.AsString) : JsonValue.Create(Id.AsNumber) };
+
+    /// <summary>Unregisters the subscription and completes its queue.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _hub.Remove(this);
+            Sink.Complete();
+            _ended.Dispose();
+        }
+    }
+
+    internal bool Wants(string method) => method switch
+    {
+        McpMethods.NotificationToolListChanged => Accepted.ToolsListChanged == true,
+        McpMethods.NotificationPromptListChanged => Accepted.PromptsListChanged == true,
+        McpMethods.NotificationResourceListChanged => Accepted.ResourcesListChanged == true,
+        _ => false,
+    };
+
+    internal bool WantsResource(string uri) => _resources.Contains(uri);
+
+    internal void End()
+    {
+        try
+        {
+            _ended.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed concurrently: already ended.
+        }
+    }
+}
