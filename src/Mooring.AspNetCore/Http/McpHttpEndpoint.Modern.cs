@@ -90,10 +90,14 @@ internal sealed partial class McpHttpEndpoint
         }
 
         string method = message.Method!;
-        if (McpProtocolVersions.IsSupportedModern(version) && CheckMethodHeaders(context.Request, method) is { } headerError)
+        if (McpProtocolVersions.IsSupportedModern(version))
         {
-            await RejectAsync(context, McpRejection.HeaderMismatch, id, headerError).ConfigureAwait(false);
-            return;
+            McpHeaderValidationResult headers = McpRequestHeaderValidator.ValidateRequest(context.Request.Headers, method, message.Params.Span, _server.Tools);
+            if (!headers.IsValid)
+            {
+                await RejectAsync(context, McpRejection.HeaderMismatch, id, headers.Message).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (!message.IsRequest)
@@ -117,18 +121,6 @@ internal sealed partial class McpHttpEndpoint
         }
 
         await (method == McpMethods.SubscriptionsListen ? ListenAsync(context, message) : RunModernAsync(context, message, meta)).ConfigureAwait(false);
-    }
-
-    /// <summary>Step 5 of the modern checks: <c>Mcp-Method</c> must name the body's method (values are case-sensitive; spaces around are ignored).</summary>
-    private static string? CheckMethodHeaders(HttpRequest request, string method)
-    {
-        StringValues header = request.Headers[McpHttpHeaders.Method];
-        if (header.Count != 1)
-        {
-            return "Header mismatch: the Mcp-Method header is required.";
-        }
-
-        return header[0].AsSpan().Trim(" \t").SequenceEqual(method) ? null : "Header mismatch: Mcp-Method does not match the body's method.";
     }
 
     private async Task RunModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta meta)

@@ -6,7 +6,8 @@ namespace Mooring.Host.Fixtures;
 
 /// <summary>
 /// Fixtures the 2026-07-28 conformance scenarios call: a tool that needs the sampling capability, one that streams a
-/// notification before its result, and one that logs only when the request asked for logs.
+/// notification before its result, one that logs only when the request asked for logs, and one with an argument
+/// mirrored in a header (<c>x-mcp-header</c>).
 /// </summary>
 internal static class ModernFixtureTools
 {
@@ -32,4 +33,8 @@ internal static class ModernFixtureTools
         await context.Logger.InfoAsync("Logging tool evaluated the request.").ConfigureAwait(false);
         return "Logging evaluated";
     }
+
+    [McpTool("test_header_param")]
+    [Description("Echoes a region that clients also send as the Mcp-Param-Region header (x-mcp-header), so proxies can route on it.")]
+    public static string HeaderParam([McpHeader("Region")][Description("The region to run in.")] string region) => $"Region: {region}";
 }

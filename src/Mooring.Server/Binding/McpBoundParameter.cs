@@ -13,6 +13,9 @@ internal sealed class McpBoundParameter
 
     public string? Description { get; init; }
 
+    /// <summary>The <c>x-mcp-header</c> name from <see cref="McpHeaderAttribute"/>, for tool arguments mirrored into a header.</summary>
+    public string? HeaderName { get; init; }
+
     /// <summary>True for arguments the client must send (no default value, not nullable).</summary>
     public bool IsRequired { get; init; }
 

@@ -211,9 +211,21 @@ internal sealed class McpMethodBinder
         var required = new JsonArray();
         foreach (McpBoundParameter p in Arguments)
         {
-            JsonNode schema = ExportSchema(p.Info.ParameterType);
+            JsonNode schema = ExportSchema(p.Info.ParameterType, headerAnnotations: true);
+            if (p.HeaderName is not null && schema is not JsonObject)
+            {
+                throw new ArgumentException(
+                    $"Parameter '{p.Name}' of '{_method.DeclaringType?.Name}.{_method.Name}' has [McpHeader] but its type {p.Info.ParameterType.Name} is not a string, integer or boolean.");
+            }
+
             if (schema is JsonObject obj)
             {
+                if (p.HeaderName is not null)
+                {
+                    // Name, type and uniqueness are checked when the tool is created, with any nested annotations.
+                    obj[McpHeaderSchema.Keyword] = p.HeaderName;
+                }
+
                 // The exporter sees only the type; a nullable reference parameter accepts null too.
                 if (p.AcceptsNull && !p.Info.ParameterType.IsValueType && obj["type"] is JsonValue single && single.TryGetValue(out string? typeName))
                 {
@@ -247,13 +259,16 @@ internal sealed class McpMethodBinder
         return root;
     }
 
-    /// <summary>Exports the schema of a type, with descriptions of its properties taken from their attributes.</summary>
-    public JsonNode ExportSchema(Type type)
+    /// <summary>
+    /// Exports the schema of a type, with descriptions of its properties taken from their attributes, and (for input
+    /// schemas, <paramref name="headerAnnotations"/>) <c>x-mcp-header</c> from <see cref="McpHeaderAttribute"/> on its properties.
+    /// </summary>
+    public JsonNode ExportSchema(Type type, bool headerAnnotations = false)
     {
         var exporterOptions = new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
-            TransformSchemaNode = static (context, node) =>
+            TransformSchemaNode = (context, node) =>
             {
                 DescriptionAttribute? description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true).OfType<DescriptionAttribute>().FirstOrDefault()
                     ?? (context.PropertyInfo is null ? context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>() : null);
@@ -265,6 +280,13 @@ internal sealed class McpMethodBinder
                 if (description is not null && !obj.ContainsKey("description"))
                 {
                     obj.Insert(0, "description", description.Description);
+                }
+
+                // Only input schemas mirror arguments into headers; a result type's attribute means nothing there.
+                if (headerAnnotations && context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(McpHeaderAttribute), inherit: true)
+                    .OfType<McpHeaderAttribute>().FirstOrDefault() is { } header)
+                {
+                    obj[McpHeaderSchema.Keyword] = header.Name;
                 }
 
                 // Enums by name come out as {"enum":[…]} alone; many clients look for a type, so name it.
@@ -302,6 +324,7 @@ internal sealed class McpMethodBinder
             Kind = kind,
             Name = p.Name ?? $"arg{p.Position}",
             Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
+            HeaderName = p.GetCustomAttribute<McpHeaderAttribute>()?.Name,
             IsRequired = kind == McpParameterKind.Argument && !p.HasDefaultValue && !nullable,
             AcceptsNull = nullable,
             CompletionValues = completions,

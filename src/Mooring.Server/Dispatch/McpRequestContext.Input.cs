@@ -86,23 +86,25 @@ public sealed partial class McpRequestContext
         if (needed.Elicitation is { } elicitation)
         {
             bool url = elicitation.Url is not null;
-            missing = declared.Elicitation is not { } has ? "elicitation"
+            missing = declared.Elicitation is not { } has ? "elicitation (no 'elicitation' capability)"
                 : url && has.Url is null ? "URL-mode elicitation"
                 : !url && has.Form is null && has.Url is not null ? "form-mode elicitation" // an empty capability means form only
                 : null;
         }
         else if (needed.Sampling is { } sampling)
         {
-            missing = declared.Sampling is not { } has ? "sampling" : sampling.Tools is not null && has.Tools is null ? "tool use in sampling" : null;
+            missing = declared.Sampling is not { } has ? "sampling (no 'sampling' capability)"
+                : sampling.Tools is not null && has.Tools is null ? "tool use in sampling (no 'sampling.tools' capability)"
+                : null;
         }
         else if (needed.Roots is not null && declared.Roots is null)
         {
-            missing = "roots";
+            missing = "roots (no 'roots' capability)";
         }
 
         if (missing is not null)
         {
-            throw new McpClientCapabilityRequiredException(needed, $"The client does not support {missing}; declare the capability to use this.");
+            throw new McpClientCapabilityRequiredException(needed, $"The client does not support {missing}.");
         }
     }
 

@@ -22,15 +22,15 @@ public sealed class McpInputResponses
     public bool TryGet(string key, out JsonElement answer) => _answers.TryGetValue(key, out answer);
 
     /// <summary>The answer to an elicitation.</summary>
-    public ElicitResult GetElicitResult(string key) => Read(key, McpJsonContext.Default.ElicitResult, "an elicitation result");
+    public ElicitResult GetElicitResult(string key) => Read(key, McpJsonContext.Default.ElicitResult, McpMethods.ElicitationCreate);
 
     /// <summary>The answer to a sampling request.</summary>
-    public CreateMessageResult GetSamplingResult(string key) => Read(key, McpJsonContext.Default.CreateMessageResult, "a sampling result");
+    public CreateMessageResult GetSamplingResult(string key) => Read(key, McpJsonContext.Default.CreateMessageResult, McpMethods.SamplingCreateMessage);
 
     /// <summary>The client's roots.</summary>
-    public ListRootsResult GetRoots(string key) => Read(key, McpJsonContext.Default.ListRootsResult, "a roots result");
+    public ListRootsResult GetRoots(string key) => Read(key, McpJsonContext.Default.ListRootsResult, McpMethods.RootsList);
 
-    private T Read<T>(string key, JsonTypeInfo<T> type, string what)
+    private T Read<T>(string key, JsonTypeInfo<T> type, string method)
         where T : class
     {
         if (!_answers.TryGetValue(key, out JsonElement answer))
@@ -50,7 +50,7 @@ public sealed class McpInputResponses
             // A content block without its type comes as NotSupportedException: the same broken answer.
         }
 
-        throw new McpProtocolException($"Invalid params: the answer '{Truncate(key)}' is not {what}.", JsonRpcErrorCodes.InvalidParams);
+        throw new McpProtocolException($"The client's answer to {method} ('{Truncate(key)}') does not match the protocol.", JsonRpcErrorCodes.InvalidParams);
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");

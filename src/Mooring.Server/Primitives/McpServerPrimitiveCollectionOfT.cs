@@ -24,9 +24,12 @@ public sealed class McpServerPrimitiveCollection<T>
     public IReadOnlyList<T> Snapshot => [.. _items.Values];
 
     /// <summary>Adds a primitive; throws when its key is taken.</summary>
+    /// <exception cref="InvalidOperationException">A primitive with the same key is registered.</exception>
+    /// <exception cref="ArgumentException">The primitive is invalid (e.g. a tool's <c>x-mcp-header</c> annotations break the rules).</exception>
     public void Add(T item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        (item as IMcpValidatedPrimitive)?.Validate();
         lock (_gate)
         {
             if (_items.ContainsKey(item.Key))
@@ -41,9 +44,11 @@ public sealed class McpServerPrimitiveCollection<T>
     }
 
     /// <summary>Adds or replaces a primitive.</summary>
+    /// <exception cref="ArgumentException">The primitive is invalid (e.g. a tool's <c>x-mcp-header</c> annotations break the rules).</exception>
     public void Set(T item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        (item as IMcpValidatedPrimitive)?.Validate();
         lock (_gate)
         {
             _items = _items.SetItem(item.Key, item);

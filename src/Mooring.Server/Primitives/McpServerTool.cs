@@ -7,13 +7,33 @@ using Mooring.Protocol;
 namespace Mooring.Server;
 
 /// <summary>A tool: its protocol description and how to call it.</summary>
-public abstract class McpServerTool : IMcpServerPrimitive
+public abstract class McpServerTool : IMcpServerPrimitive, IMcpValidatedPrimitive
 {
+    private IReadOnlyList<McpToolHeaderParameter>? _headerParameters;
+
     /// <summary>The tool as listed by <c>tools/list</c>.</summary>
     public abstract Tool ProtocolTool { get; }
 
     /// <inheritdoc />
     public string Key => ProtocolTool.Name;
+
+    /// <summary>
+    /// The arguments clients mirror into <c>Mcp-Param-{Name}</c> headers: the properties of
+    /// <see cref="Tool.InputSchema"/> annotated with <c>x-mcp-header</c> (by <see cref="McpHeaderAttribute"/> or as written
+    /// in a hand-made schema), in schema order; empty when there are none. Read from the schema once, when the tool is
+    /// created or registered, and cached; the HTTP transport checks each request's headers against it.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An annotation breaks the rules of the 2026-07-28 revision: an empty or non-token name, a name repeated ignoring
+    /// case, a type other than string, integer or boolean, or a property not reachable through <c>properties</c> alone.
+    /// A tool registered through <see cref="McpServerPrimitiveCollection{T}"/> has already passed this check.
+    /// </exception>
+    public IReadOnlyList<McpToolHeaderParameter> HeaderParameters =>
+        // A race computes the same immutable list twice; no lock needed.
+        _headerParameters ??= McpHeaderSchema.Extract(ProtocolTool.Name, ProtocolTool.InputSchema);
+
+    /// <inheritdoc />
+    void IMcpValidatedPrimitive.Validate() => _ = HeaderParameters;
 
     /// <summary>
     /// Calls the tool. Failures the client should see (bad arguments, errors the tool reports) come back as a result

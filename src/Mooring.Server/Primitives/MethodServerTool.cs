@@ -60,6 +60,9 @@ internal sealed class MethodServerTool : McpServerTool
             Annotations = annotations,
             Icons = attribute?.IconSource is { } icon ? [new Icon { Src = icon }] : null,
         };
+
+        // Bad [McpHeader] annotations fail here, when the tool is created, naming the tool and the property.
+        _ = HeaderParameters;
     }
 
     public override Tool ProtocolTool { get; }
@@ -76,9 +79,10 @@ internal sealed class MethodServerTool : McpServerTool
             // Invalid input is a tool execution error the model can correct (SEP-1303), not a protocol error.
             return McpResultConverter.ErrorResult($"Invalid arguments for tool '{ProtocolTool.Name}': {ex.Message}");
         }
-        catch (McpUrlElicitationRequiredException)
+        catch (McpProtocolException)
         {
-            // -32042 is a protocol error by definition: the dispatcher turns it into a JSON-RPC error.
+            // A protocol error (-32042, -32021, a malformed input response) is one by definition: the dispatcher
+            // turns it into a JSON-RPC error.
             throw;
         }
         catch (McpException ex)

@@ -23,6 +23,9 @@ public sealed class KeepAliveTests
             h.KeepAliveTimeout = PingTimeout;
             h.KeepAliveMaxFailures = 3;
             h.HeartbeatInterval = TimeSpan.FromHours(1);
+
+            // Moving the fake clock must not time out a flush that is still finishing on the real one.
+            h.WriteTimeout = TimeSpan.FromHours(1);
         };
     });
 

@@ -55,7 +55,7 @@ public sealed class McpRequestContextClientRequestTests
 
         JsonNode response = await session.RequestAsync("tools/call", """{"name":"sample"}""");
 
-        Assert.Equal("McpException: The client does not support sampling (no 'sampling' capability).", Rpc.ToolText(response));
+        Assert.Equal("McpClientCapabilityRequiredException: The client does not support sampling (no 'sampling' capability).", Rpc.ToolText(response));
         Assert.Empty(session.SessionSink.Messages);
     }
 
@@ -67,7 +67,7 @@ public sealed class McpRequestContextClientRequestTests
 
         JsonNode response = await session.RequestAsync("tools/call", """{"name":"sample","arguments":{"withTools":true}}""");
 
-        Assert.Equal("McpException: The client does not support tool use in sampling (no 'sampling.tools' capability).", Rpc.ToolText(response));
+        Assert.Equal("McpClientCapabilityRequiredException: The client does not support tool use in sampling (no 'sampling.tools' capability).", Rpc.ToolText(response));
         Assert.Empty(session.SessionSink.Messages);
     }
 
@@ -113,7 +113,7 @@ public sealed class McpRequestContextClientRequestTests
         await session.RespondAsync(request, answer);
 
         string text = Rpc.ToolText((await call.WaitAsync(TestServer.Patience))!);
-        Assert.StartsWith("McpException: The client's answer to sampling/createMessage", text);
+        Assert.StartsWith("McpProtocolException: The client's answer to sampling/createMessage", text);
     }
 
     [Fact]
@@ -258,11 +258,11 @@ public sealed class McpRequestContextClientRequestTests
     }
 
     [Theory]
-    [InlineData("{}", "form", "McpException: The client does not support elicitation (no 'elicitation' capability).")]
-    [InlineData("{}", "url", "McpException: The client does not support elicitation (no 'elicitation' capability).")]
-    [InlineData("""{"elicitation":{}}""", "url", "McpException: The client does not support URL-mode elicitation.")]
-    [InlineData("""{"elicitation":{"form":{}}}""", "url", "McpException: The client does not support URL-mode elicitation.")]
-    [InlineData("""{"elicitation":{"url":{}}}""", "form", "McpException: The client does not support form-mode elicitation.")]
+    [InlineData("{}", "form", "McpClientCapabilityRequiredException: The client does not support elicitation (no 'elicitation' capability).")]
+    [InlineData("{}", "url", "McpClientCapabilityRequiredException: The client does not support elicitation (no 'elicitation' capability).")]
+    [InlineData("""{"elicitation":{}}""", "url", "McpClientCapabilityRequiredException: The client does not support URL-mode elicitation.")]
+    [InlineData("""{"elicitation":{"form":{}}}""", "url", "McpClientCapabilityRequiredException: The client does not support URL-mode elicitation.")]
+    [InlineData("""{"elicitation":{"url":{}}}""", "form", "McpClientCapabilityRequiredException: The client does not support form-mode elicitation.")]
     public async Task ElicitAsync_ModeTheClientDoesNotSupport_FailsWithoutSendingARequest(string capabilities, string mode, string expected)
     {
         await using TestServer server = CreateServer();
@@ -296,7 +296,7 @@ public sealed class McpRequestContextClientRequestTests
 
         JsonNode response = await session.RequestAsync("tools/call", """{"name":"list_roots"}""");
 
-        Assert.Equal("McpException: The client does not support roots (no 'roots' capability).", Rpc.ToolText(response));
+        Assert.Equal("McpClientCapabilityRequiredException: The client does not support roots (no 'roots' capability).", Rpc.ToolText(response));
         Assert.Empty(session.SessionSink.Messages);
     }
 
