@@ -27,9 +27,12 @@ public sealed partial class McpServer
         Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
         Logging = [],
         Completions = [],
-        Extensions = Capabilities.Extensions,
+        Extensions = ExtensionsObject(legacy: false),
         Experimental = Capabilities.Experimental,
     };
+
+    /// <summary>The optional protocol extensions the server serves (registered as <see cref="McpServerExtension"/> services).</summary>
+    public IReadOnlyList<McpServerExtension> Extensions { get; }
 
     /// <summary>The open <c>subscriptions/listen</c> streams.</summary>
     public McpSubscriptionHub Subscriptions { get; }
@@ -112,6 +115,21 @@ public sealed partial class McpServer
 
     /// <summary>Cancels every running modern request (the server is stopping and its drain time is up).</summary>
     public void CancelStatelessRequests() => _stopping.Cancel();
+
+    private System.Text.Json.Nodes.JsonObject? ExtensionsObject(bool legacy)
+    {
+        System.Text.Json.Nodes.JsonObject? result = null;
+        foreach (McpServerExtension extension in Extensions)
+        {
+            if (legacy ? extension.Legacy : extension.Modern)
+            {
+                result ??= [];
+                result[extension.Id] = extension.Settings.DeepClone();
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The <c>_meta</c> of a modern result: the server's identity, merged into what the handler set.</summary>
     internal ResultMeta WithServerInfo(ResultMeta? meta)

@@ -43,6 +43,8 @@ public sealed partial class McpServer
         Governor = governor ?? throw new ArgumentNullException(nameof(governor));
         TimeProvider = timeProvider ?? TimeProvider.System;
         _completionHandlers = [.. completionHandlers];
+        Extensions = [.. services.GetServices<McpServerExtension>()];
+        Capabilities.Extensions = ExtensionsObject(legacy: true);
         Dispatcher = new McpDispatcher(this);
         Subscriptions = new McpSubscriptionHub(Options.MaxQueuedListenNotifications, governor);
         McpServerLimits limits = Options.Limits;
@@ -63,6 +65,11 @@ public sealed partial class McpServer
         foreach (McpPrimitiveRegistration registration in registrations)
         {
             registration.Register(this, isService);
+        }
+
+        foreach (McpServerExtension extension in Extensions)
+        {
+            extension.Attach(this);
         }
 
         Tools.Changed += (_, _) => Broadcast(McpMethods.NotificationToolListChanged);

@@ -17,7 +17,7 @@ internal sealed partial class McpDispatcher
     public McpDispatcher(McpServer server)
     {
         _server = server;
-        _handlers = new Dictionary<string, Route>(StringComparer.Ordinal)
+        var routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             [McpMethods.Ping] = new(static (_, ctx, _) => ValueTask.FromResult(ctx.Reply(new EmptyResult(), McpJsonContext.Default.EmptyResult)), Legacy: true, Modern: false),
             [McpMethods.ServerDiscover] = new(static (d, ctx, p) => d.DiscoverAsync(ctx, p), Legacy: false, Modern: true),
@@ -33,7 +33,20 @@ internal sealed partial class McpDispatcher
             [McpMethods.ResourcesUnsubscribe] = new(static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: false), Legacy: true, Modern: false),
             [McpMethods.CompletionComplete] = Both(static (d, ctx, p) => d.CompleteAsync(ctx, p)),
             [McpMethods.LoggingSetLevel] = new(static (_, ctx, p) => SetLevelAsync(ctx, p), Legacy: true, Modern: false),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
+        };
+        foreach (McpServerExtension extension in server.Extensions)
+        {
+            foreach (KeyValuePair<string, McpRequestHandler> method in extension.Methods)
+            {
+                McpRequestHandler handler = method.Value;
+                if (!routes.TryAdd(method.Key, new((_, ctx, p) => handler(ctx, p), extension.Legacy, extension.Modern)))
+                {
+                    throw new InvalidOperationException($"The extension '{extension.Id}' adds the method '{method.Key}', which is already served.");
+                }
+            }
+        }
+
+        _handlers = routes.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private delegate ValueTask<McpOutgoingMessage> Handler(McpDispatcher dispatcher, McpRequestContext context, ReadOnlyMemory<byte> parameters);

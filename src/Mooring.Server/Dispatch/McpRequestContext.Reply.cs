@@ -11,8 +11,18 @@ public sealed partial class McpRequestContext
     /// identity in <c>_meta</c>, and, for cacheable results, <paramref name="cache"/>'s hints. Legacy results go as they are.
     /// </summary>
     internal McpOutgoingMessage Reply<T>(T result, JsonTypeInfo<T> typeInfo, McpCacheHint? cache = null)
+        where T : Result => CreateResult(result, typeInfo, cache);
+
+    /// <summary>
+    /// The response carrying <paramref name="result"/>, for handlers of methods an extension adds. On a modern request
+    /// the result gets the 2026-07-28 envelope (<c>resultType</c>, the server's identity, and <paramref name="cache"/>'s
+    /// hints for a cacheable result) on a copy; a legacy result goes as it is.
+    /// </summary>
+    public McpOutgoingMessage CreateResult<T>(T result, JsonTypeInfo<T> typeInfo, McpCacheHint? cache = null)
         where T : Result
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(typeInfo);
         if (_modern is null)
         {
             return McpOutgoingMessage.Result(RequestId, result, typeInfo);

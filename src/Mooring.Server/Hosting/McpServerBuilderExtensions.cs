@@ -45,6 +45,15 @@ public static class McpServerBuilderExtensions
         return builder;
     }
 
+    /// <summary>Adds an optional protocol extension (advertised under <c>capabilities.extensions</c>, with its methods).</summary>
+    public static IMcpServerBuilder WithExtension(this IMcpServerBuilder builder, McpServerExtension extension)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(extension);
+        builder.Services.AddSingleton(extension);
+        return builder;
+    }
+
     /// <summary>Adds a custom <c>completion/complete</c> handler; return null to fall back to built-in suggestions.</summary>
     public static IMcpServerBuilder WithCompletionHandler(this IMcpServerBuilder builder, Func<McpRequestContext, CompleteRequestParams, ValueTask<Completion?>> handler)
     {
