@@ -63,6 +63,9 @@ public static class McpMethods
     /// <summary>Either direction: cancel a task.</summary>
     public const string TasksCancel = "tasks/cancel";
 
+    /// <summary>Answers the input a task waits for (tasks extension, modern era).</summary>
+    public const string TasksUpdate = "tasks/update";
+
     /// <summary>Server → client: sample from an LLM.</summary>
     public const string SamplingCreateMessage = "sampling/createMessage";
 

@@ -14,6 +14,7 @@ public sealed partial class McpServer
     private ResultMeta? _serverInfoMeta;
     private McpRequestStateProtector? _requestState;
     private ServerCapabilities? _modernCapabilities;
+    private McpTaskEngine? _taskEngine;
 
     /// <summary>
     /// What the server offers to modern requests (<c>server/discover</c>): the legacy capabilities without the parts
@@ -27,12 +28,15 @@ public sealed partial class McpServer
         Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
         Logging = [],
         Completions = [],
-        Extensions = ExtensionsObject(legacy: false),
+        Extensions = WithTasksExtension(ExtensionsObject(legacy: false)),
         Experimental = Capabilities.Experimental,
     };
 
     /// <summary>The optional protocol extensions the server serves (registered as <see cref="McpServerExtension"/> services).</summary>
     public IReadOnlyList<McpServerExtension> Extensions { get; }
+
+    /// <summary>The task store of both eras.</summary>
+    internal McpTaskEngine TaskEngine => _taskEngine ??= new McpTaskEngine(this);
 
     /// <summary>The open <c>subscriptions/listen</c> streams.</summary>
     public McpSubscriptionHub Subscriptions { get; }
@@ -114,7 +118,24 @@ public sealed partial class McpServer
     }
 
     /// <summary>Cancels every running modern request (the server is stopping and its drain time is up).</summary>
-    public void CancelStatelessRequests() => _stopping.Cancel();
+    public void CancelStatelessRequests()
+    {
+        _stopping.Cancel();
+        _taskEngine?.CancelAll();
+    }
+
+    // The tasks extension is part of the core: advertised whenever a tool can run as a task.
+    private System.Text.Json.Nodes.JsonObject? WithTasksExtension(System.Text.Json.Nodes.JsonObject? extensions)
+    {
+        if (!Tools.Snapshot.Any(t => t.TaskSupport != McpTaskSupport.Forbidden))
+        {
+            return extensions;
+        }
+
+        extensions ??= [];
+        extensions[McpExtensionIds.Tasks] = new System.Text.Json.Nodes.JsonObject();
+        return extensions;
+    }
 
     private System.Text.Json.Nodes.JsonObject? ExtensionsObject(bool legacy)
     {

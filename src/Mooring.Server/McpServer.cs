@@ -72,6 +72,17 @@ public sealed partial class McpServer
             extension.Attach(this);
         }
 
+        if (Tools.Snapshot.Any(t => t.TaskSupport != McpTaskSupport.Forbidden))
+        {
+            // 2025-11-25 tasks: tools/call may be task-augmented; tasks can be listed and cancelled.
+            Capabilities.Tasks = new JsonObject
+            {
+                ["list"] = new JsonObject(),
+                ["cancel"] = new JsonObject(),
+                ["requests"] = new JsonObject { ["tools"] = new JsonObject { ["call"] = new JsonObject() } },
+            };
+        }
+
         Tools.Changed += (_, _) => Broadcast(McpMethods.NotificationToolListChanged);
         Prompts.Changed += (_, _) => Broadcast(McpMethods.NotificationPromptListChanged);
         Resources.Changed += (_, _) => Broadcast(McpMethods.NotificationResourceListChanged);

@@ -78,6 +78,9 @@ public sealed class McpServerOptions
         set => _maxQueuedListenNotifications = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxQueuedListenNotifications must be at least 1.");
     }
 
+    /// <summary>How tasks live: default and longest lifetime, poll interval.</summary>
+    public McpTaskOptions Tasks { get; } = new();
+
     /// <summary>Caching hints on cacheable modern (2026-07-28) results.</summary>
     public McpCachingOptions Caching { get; } = new();
 

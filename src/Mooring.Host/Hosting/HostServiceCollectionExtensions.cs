@@ -25,6 +25,7 @@ internal static class HostServiceCollectionExtensions
             .WithPrimitives(typeof(ConformancePrompts))
             .WithPrimitives(typeof(ModernFixtureTools))
             .WithPrimitives(typeof(InputRequiredFixtures))
+            .WithPrimitives(typeof(TaskFixtureTools))
             .WithPrimitives(typeof(ConformanceResources))
             .WithPrimitive(server => server.Tools.Add(new JsonSchema202012Tool()));
     }

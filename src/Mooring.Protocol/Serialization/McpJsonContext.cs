@@ -73,4 +73,6 @@ namespace Mooring.Protocol;
 [JsonSerializable(typeof(SubscriptionsListenRequestParams))]
 [JsonSerializable(typeof(SubscriptionsAcknowledgedNotificationParams))]
 [JsonSerializable(typeof(ResultMeta))]
+[JsonSerializable(typeof(DetailedTask))]
+[JsonSerializable(typeof(TaskUpdateRequestParams))]
 public sealed partial class McpJsonContext : JsonSerializerContext;

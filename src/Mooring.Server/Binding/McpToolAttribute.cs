@@ -44,6 +44,15 @@ public sealed class McpToolAttribute : Attribute
     /// </summary>
     public bool UseStructuredContent { get; set; } = true;
 
+    /// <summary>Whether the tool can run as a task. Default <see cref="McpTaskSupport.Forbidden"/>.</summary>
+    public McpTaskSupport TaskSupport { get; set; }
+
+    /// <summary>
+    /// True when the tool asks for its input first and becomes a task only when it calls
+    /// <see cref="McpRequestContext.DetachAsTaskAsync"/>; false (default) makes a task-capable call a task from its start.
+    /// </summary>
+    public bool DeferTaskCreation { get; set; }
+
     /// <summary>An icon URI (<c>https:</c> or <c>data:</c>) for the tool.</summary>
     public string? IconSource { get; set; }
 

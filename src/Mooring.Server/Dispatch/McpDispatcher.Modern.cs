@@ -55,7 +55,17 @@ internal sealed partial class McpDispatcher
         var round = new McpInputRound(answers);
         ctx.InputRound = round;
         Task<T> handler = run().AsTask();
-        if (await Task.WhenAny(handler, round.Needed).ConfigureAwait(false) == handler || handler.IsCompleted)
+        Task detached = ctx.Detach?.Task ?? Task.Delay(Timeout.Infinite, CancellationToken.None);
+        _ = await Task.WhenAny(handler, round.Needed, detached).ConfigureAwait(false);
+        if (detached.IsCompleted && handler is Task<CallToolResult> work)
+        {
+            // The tool made itself a task after gathering its input: the client gets the task; the work goes on.
+            (McpTaskRecord task, McpLease lease) = ctx.Detach!.Task.Result;
+            McpTaskEngine.Track(task, lease, work);
+            return ctx.Reply(task.ToDetailed(McpResultTypes.Task, withOutcome: false), McpJsonContext.Default.DetailedTask);
+        }
+
+        if (handler.IsCompleted)
         {
             return reply(ctx, await handler.ConfigureAwait(false));
         }

@@ -16,6 +16,38 @@ internal sealed partial class McpDispatcher
             return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown tool: {Truncate(p.Name)}");
         }
 
+        McpTaskSupport support = tool.TaskSupport;
+        if (ctx.IsModern)
+        {
+            // Tasks extension: the server decides; a task-only tool needs the extension declared on this request.
+            bool clientTasks = ClientSupportsTasks(ctx);
+            if (support == McpTaskSupport.Required && !clientTasks)
+            {
+                throw new McpClientCapabilityRequiredException(TasksExtension, $"The tool '{Truncate(p.Name)}' runs only as a task; declare the io.modelcontextprotocol/tasks extension.");
+            }
+
+            if (clientTasks && support != McpTaskSupport.Forbidden)
+            {
+                if (!tool.DefersTaskCreation)
+                {
+                    return StartTask(ctx, tool, p, ttlMs: null);
+                }
+
+                ctx.Detach = new TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        else if (p.Task is { } augmented)
+        {
+            // 2025-11-25: a task-augmented call of a tool that cannot be a task is "method not found" (spec SHOULD).
+            return support == McpTaskSupport.Forbidden
+                ? McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(p.Name)}' does not run as a task.")
+                : StartTask(ctx, tool, p, augmented.Ttl);
+        }
+        else if (support == McpTaskSupport.Required)
+        {
+            return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(p.Name)}' runs only as a task (task-augmented tools/call).");
+        }
+
         return await WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult)).ConfigureAwait(false);
     }
 

@@ -33,6 +33,11 @@ internal sealed partial class McpDispatcher
             [McpMethods.ResourcesUnsubscribe] = new(static (_, ctx, p) => SubscribeAsync(ctx, p, subscribe: false), Legacy: true, Modern: false),
             [McpMethods.CompletionComplete] = Both(static (d, ctx, p) => d.CompleteAsync(ctx, p)),
             [McpMethods.LoggingSetLevel] = new(static (_, ctx, p) => SetLevelAsync(ctx, p), Legacy: true, Modern: false),
+            [McpMethods.TasksGet] = Both(static (d, ctx, p) => d.TasksGetAsync(ctx, p)),
+            [McpMethods.TasksCancel] = Both(static (d, ctx, p) => d.TasksCancelAsync(ctx, p)),
+            [McpMethods.TasksUpdate] = new(static (d, ctx, p) => d.TasksUpdateAsync(ctx, p), Legacy: false, Modern: true),
+            [McpMethods.TasksResult] = new(static (d, ctx, p) => d.TasksResultAsync(ctx, p), Legacy: true, Modern: false),
+            [McpMethods.TasksList] = new(static (d, ctx, p) => d.TasksListAsync(ctx, p), Legacy: true, Modern: false),
         };
         foreach (McpServerExtension extension in server.Extensions)
         {

@@ -16,6 +16,49 @@ public sealed partial class McpRequestContext
     /// <summary>Stops a handler that waits for input the client has not given: the request ends with <c>input_required</c>.</summary>
     internal void StopForInput() => HandlerCancellation?.Cancel();
 
+    /// <summary>The task this handler runs as, if any: its token is the handler's, and on a modern request input waits in it.</summary>
+    internal McpTaskRecord? TaskRecord { get; set; }
+
+    /// <summary>Set by the dispatcher when the tool may detach itself as a task (it defers task creation and the client supports tasks).</summary>
+    internal TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>? Detach { get; set; }
+
+    /// <summary>
+    /// Turns the rest of this tool call into a task, when the tool defers task creation and the client declared the
+    /// tasks extension on the request: the client gets the task now, and the handler goes on in the background with
+    /// the task's cancellation (input it asks for from here on waits in the task, answered by <c>tasks/update</c>).
+    /// Ask for input the task needs before, so it is gathered synchronously. Elsewhere (a legacy session, a client
+    /// without task support) this does nothing and the call simply continues.
+    /// </summary>
+    public ValueTask DetachAsTaskAsync()
+    {
+        if (Detach is not { } detach || TaskRecord is not null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        McpTaskRecord? task = Server.TaskEngine.TryCreateDetached(TaskOwner, out McpLease? lease);
+        if (task is null)
+        {
+            throw new McpException("Server busy: the task limit is reached; retry later.", JsonRpcErrorCodes.ServerError);
+        }
+
+        TaskRecord = task;
+        InputRound = null;
+        detach.TrySetResult((task, lease!));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A context for <paramref name="task"/>'s run of this request: same client, the task's token and services.</summary>
+    internal McpRequestContext ForTask(McpTaskRecord task, IServiceProvider services) =>
+        new(Server, Session, _modern, RequestId, Method, relatedSink: null, services, task.Cancellation.Token)
+        {
+            Principal = Principal,
+            TaskRecord = task,
+        };
+
+    /// <summary>Who owns tasks this request creates: its session, or the principal of a modern request.</summary>
+    internal string TaskOwner => Session is { } session ? "session:" + session.Id : "principal:" + Principal;
+
     /// <summary>
     /// Asks the client for input and returns its answers, in either era. In a legacy session the requests go to the
     /// client now (concurrently) and this waits for the answers. On a modern request the answers come with the client's
@@ -35,6 +78,13 @@ public sealed partial class McpRequestContext
         if (!IsModern)
         {
             return await SendInputRequestsAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (TaskRecord is { } task)
+        {
+            // A task waits for its input: input_required until tasks/update brings the answers.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+            return new McpInputResponses(await task.RequireInputAsync(requests, linked.Token).ConfigureAwait(false));
         }
 
         if (InputRound is not { } round)

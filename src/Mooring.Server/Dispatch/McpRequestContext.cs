@@ -17,6 +17,7 @@ public sealed partial class McpRequestContext
     private readonly RequestMeta? _modern;
     private double _lastProgress = double.NegativeInfinity;
     private McpClientLogger? _logger;
+    private readonly CancellationToken _token;
 
     internal McpRequestContext(McpServer server, McpSession? session, RequestMeta? modern, RequestId requestId, string method, McpMessageSink? relatedSink, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ public sealed partial class McpRequestContext
         Method = method;
         _relatedSink = relatedSink;
         Services = services;
-        CancellationToken = cancellationToken;
+        _token = cancellationToken;
     }
 
     /// <summary>The session the request belongs to; null for a modern (stateless) request.</summary>
@@ -52,7 +53,7 @@ public sealed partial class McpRequestContext
     /// Fires when the handler's work should stop: the client cancelled or closed the response stream, the session
     /// ended, the server is shutting down, or the transport can no longer deliver the result.
     /// </summary>
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken => TaskRecord?.Cancellation.Token ?? _token;
 
     /// <summary>The client's declared capabilities: the session's, or this request's own on a modern request.</summary>
     public ClientCapabilities ClientCapabilities => (_modern is not null ? _modern.ClientCapabilities : Session?.ClientCapabilities) ?? new ClientCapabilities();

@@ -20,4 +20,7 @@ public enum McpBudget
 
     /// <summary>Open <c>subscriptions/listen</c> streams (modern era).</summary>
     ListenStreams,
+
+    /// <summary>Tasks held (running, or finished and kept for their lifetime).</summary>
+    Tasks,
 }

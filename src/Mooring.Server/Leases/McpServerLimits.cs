@@ -13,6 +13,7 @@ public sealed class McpServerLimits
     private int _maxGetStreams = 10_000;
     private int _maxPostStreams = 10_000;
     private int _maxListenStreams = 10_000;
+    private int _maxTasks = 1_000;
     private int _maxConcurrentSynchronousHandlers = Math.Max(4, Environment.ProcessorCount);
 
     /// <summary>
@@ -46,6 +47,12 @@ public sealed class McpServerLimits
     public int MaxListenStreams { get => _maxListenStreams; set => _maxListenStreams = Positive(value, nameof(MaxListenStreams)); }
 
     /// <summary>
+    /// Tasks held at once, running or finished and kept for their lifetime (<see cref="McpTaskOptions"/>). Default 1,000:
+    /// each holds its result in memory until it expires. Beyond it a task-augmented call is refused as busy.
+    /// </summary>
+    public int MaxTasks { get => _maxTasks; set => _maxTasks = Positive(value, nameof(MaxTasks)); }
+
+    /// <summary>
     /// Handlers whose methods are synchronous (they may block their thread) running at once; more wait their turn
     /// without holding a thread. Default: the processor count, at least 4. With
     /// <see cref="ReserveThreadsForSynchronousHandlers"/>, blocking tool code can never take every thread-pool thread, so
@@ -69,6 +76,7 @@ public sealed class McpServerLimits
         McpBudget.GetStreams => MaxGetStreams,
         McpBudget.PostStreams => MaxPostStreams,
         McpBudget.ListenStreams => MaxListenStreams,
+        McpBudget.Tasks => MaxTasks,
         _ => throw new ArgumentOutOfRangeException(nameof(budget), budget, null),
     };
 

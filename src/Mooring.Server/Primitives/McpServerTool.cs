@@ -35,6 +35,12 @@ public abstract class McpServerTool : IMcpServerPrimitive, IMcpValidatedPrimitiv
     /// <inheritdoc />
     void IMcpValidatedPrimitive.Validate() => _ = HeaderParameters;
 
+    /// <summary>Whether the tool can run as a task. Default <see cref="McpTaskSupport.Forbidden"/>.</summary>
+    public virtual McpTaskSupport TaskSupport => McpTaskSupport.Forbidden;
+
+    /// <summary>True when the tool becomes a task itself, with <see cref="McpRequestContext.DetachAsTaskAsync"/>, after asking for its input.</summary>
+    public virtual bool DefersTaskCreation => false;
+
     /// <summary>
     /// Calls the tool. Failures the client should see (bad arguments, errors the tool reports) come back as a result
     /// with <c>isError</c>; exceptions are reserved for cancellation.

@@ -59,13 +59,22 @@ internal sealed class MethodServerTool : McpServerTool
             OutputSchema = outputSchema,
             Annotations = annotations,
             Icons = attribute?.IconSource is { } icon ? [new Icon { Src = icon }] : null,
+            Execution = attribute?.TaskSupport is McpTaskSupport.Optional or McpTaskSupport.Required
+                ? new ToolExecution { TaskSupport = attribute.TaskSupport == McpTaskSupport.Required ? "required" : "optional" }
+                : null,
         };
+        TaskSupport = attribute?.TaskSupport ?? McpTaskSupport.Forbidden;
+        DefersTaskCreation = attribute?.DeferTaskCreation ?? false;
 
         // Bad [McpHeader] annotations fail here, when the tool is created, naming the tool and the property.
         _ = HeaderParameters;
     }
 
     public override Tool ProtocolTool { get; }
+
+    public override McpTaskSupport TaskSupport { get; }
+
+    public override bool DefersTaskCreation { get; }
 
     public override async ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments)
     {
