@@ -26,6 +26,12 @@ public sealed class HttpHostFixture : IAsyncLifetime
     /// </summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>
+    /// Environment variables set for the server process on top of the ones it inherits, such as those of
+    /// <see cref="HostGcProbe.EnvironmentVariables"/>. Empty by default: the server runs as it would anywhere.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Base address, for example http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -51,6 +57,11 @@ public sealed class HttpHostFixture : IAsyncLifetime
             foreach (var argument in Arguments)
             {
                 startInfo.ArgumentList.Add(argument);
+            }
+
+            foreach (KeyValuePair<string, string> variable in EnvironmentVariables)
+            {
+                startInfo.Environment[variable.Key] = variable.Value;
             }
 
             _process = StartProcess(startInfo);

@@ -17,6 +17,7 @@ internal sealed class McpHttpSession : IAsyncDisposable
     private readonly IMcpEventStore? _store;
     private readonly Lock _getGate = new();
     private SseStream? _getStream;
+    private Task? _getPump;
     private ChannelMessageSink? _getSink;
     private int _nextStreamId;
     private long _lastActivity;
@@ -121,7 +122,10 @@ internal sealed class McpHttpSession : IAsyncDisposable
             _getStream = new SseStream(this, "0", McpBudget.GetStreams, _store, SupportsPolling);
             _streams[_getStream.Id] = _getStream;
             _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream, Core.Server.Governor);
-            Track(PumpGetStreamAsync(_getStream, _getSink));
+
+            // The pump lives as long as the session, so it is not work that keeps the session busy: a session whose
+            // GET stream has no connection is idle (and can be swept or evicted) like any other.
+            _getPump = PumpGetStreamAsync(_getStream, _getSink);
             Core.SessionSink = _getSink;
             return _getStream;
         }
@@ -200,6 +204,17 @@ internal sealed class McpHttpSession : IAsyncDisposable
         _streams.Clear();
         // Handlers were cancelled above; a handler that ignores its token is not waited for forever.
         await _work.WhenAllAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(false);
+        Task? getPump;
+        lock (_getGate)
+        {
+            getPump = _getPump;
+        }
+
+        if (getPump is not null)
+        {
+            // Its sink was completed above, so it ends once its last queued message is written (or dropped).
+            await getPump.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         if (_store is not null)
         {

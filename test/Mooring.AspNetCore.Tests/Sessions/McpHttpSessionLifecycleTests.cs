@@ -129,6 +129,35 @@ public sealed class McpHttpSessionLifecycleTests
     }
 
     [Fact]
+    public async Task Sweep_SessionWhoseGetStreamWasAbandoned_EndsLikeAnyIdleSession()
+    {
+        // Found by the probe's abandoned-get scenario: the GET stream's pump, which lives as long as the session,
+        // counted as work in progress, so such a session was never idle and was never swept or evicted.
+        var time = new FakeTimeProvider();
+        await using KestrelTestServer server = await TestServers.StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.ConfigureHttp = h => h.SessionIdleTimeout = IdleTimeout;
+        });
+        using var client = new McpTestClient(server.McpEndpoint);
+        string session = await client.InitializeAsync();
+        McpHttpSessionManager manager = server.Services.GetRequiredService<McpHttpSessionManager>();
+        await using (RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress))
+        {
+            Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session))).StatusCode);
+            Assert.Equal("0.0", (await stream.ReadSseEventAsync())!.Id);
+        }
+
+        await Eventually.TrueAsync(() => server.McpServer.Governor.Held(McpBudget.GetStreams) == 0, "the abandoned GET stream to be released");
+        time.Advance(IdleTimeout + TimeSpan.FromTicks(1));
+        await manager.SweepOnceAsync();
+
+        Assert.False(manager.TryGet(session, out _), "A session whose GET stream is gone is idle once its timeout passes.");
+        Assert.Equal(0, server.McpServer.SessionCount);
+        Assert.Equal(0, server.McpServer.Governor.Held(McpBudget.Sessions));
+    }
+
+    [Fact]
     public async Task Sweep_SessionWithRunningRequest_KeepsSession()
     {
         var time = new FakeTimeProvider();
