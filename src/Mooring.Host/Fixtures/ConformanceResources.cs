@@ -9,7 +9,7 @@ internal static class ConformanceResources
 {
     public const string WatchedUri = "test://watched-resource";
 
-    [McpResource("test://static-text", Name = "static_text", MimeType = "text/plain")]
+    [McpResource("test://static-text", Name = "static_text", MimeType = "text/plain", CacheSeconds = 300, CachePublic = true)]
     [Description("A static text resource.")]
     public static string StaticText() => "This is the content of the static text resource.";
 

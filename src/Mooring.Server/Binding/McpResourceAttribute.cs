@@ -29,4 +29,13 @@ public sealed class McpResourceAttribute : Attribute
 
     /// <summary>An icon URI for the resource.</summary>
     public string? IconSource { get; set; }
+
+    /// <summary>
+    /// How long, in seconds, a modern client may reuse a read of this resource (<c>ttlMs</c>). Negative (default)
+    /// uses <see cref="McpCachingOptions.ResourceReads"/>; 0 means "do not reuse".
+    /// </summary>
+    public int CacheSeconds { get; set; } = -1;
+
+    /// <summary>True when any cache may share reads of this resource (<c>cacheScope: "public"</c>); default private.</summary>
+    public bool CachePublic { get; set; }
 }

@@ -18,6 +18,10 @@ internal sealed class MethodServerResource : McpServerResource
     {
         _binder = binder;
         _mimeType = attribute.MimeType;
+        if (attribute.CacheSeconds >= 0)
+        {
+            CacheHint = new McpCacheHint(TimeSpan.FromSeconds(attribute.CacheSeconds), attribute.CachePublic ? Mooring.Protocol.McpCacheScopes.Public : Mooring.Protocol.McpCacheScopes.Private);
+        }
         MethodInfo method = binder.Method;
         string name = attribute.Name ?? McpNaming.ToSnakeCase(method.Name);
         string? description = method.GetCustomAttribute<DescriptionAttribute>()?.Description;
