@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Mooring.AspNetCore;
+using Mooring.Extensions.Skills;
 using Mooring.Host.Fixtures;
 using Mooring.Server;
 
@@ -15,6 +16,7 @@ internal static class HostServiceCollectionExtensions
         services.Configure<McpHttpOptions>(options => BindHttp(mooring.GetSection("Http"), options));
         services.Configure<InMemoryEventStoreOptions>(mooring.GetSection("EventStore"));
         services.Configure<FixtureOptions>(mooring.GetSection("Fixtures"));
+        services.Configure<McpSkillsOptions>(mooring.GetSection("Skills"));
         services.AddHostedService<WatchedResourceTicker>();
 
         return services.AddMcpServer()
@@ -27,6 +29,7 @@ internal static class HostServiceCollectionExtensions
             .WithPrimitives(typeof(InputRequiredFixtures))
             .WithPrimitives(typeof(TaskFixtureTools))
             .WithPrimitives(typeof(ConformanceResources))
+            .WithSkills()
             .WithPrimitive(server => server.Tools.Add(new JsonSchema202012Tool()));
     }
 

@@ -9,10 +9,12 @@ namespace Mooring.Protocol;
 /// Reads and writes an enum by its exact wire name (from <see cref="JsonStringEnumMemberNameAttribute"/>, else the
 /// member name) and nothing else. The stock <see cref="JsonStringEnumConverter{TEnum}"/> also accepts integers,
 /// padded names and comma lists (it parses flags), which would let <c>{"level":4}</c> or <c>"debug, info"</c> through
-/// where the schema allows only the names.
+/// where the schema allows only the names. Public because the core's enums name it in their
+/// <see cref="JsonConverterAttribute"/>: another assembly's source-generated context (an extension's) that reaches
+/// those enums must be able to instantiate it.
 /// </summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
-internal sealed class StrictStringEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum> : JsonConverter<TEnum>
+public sealed class StrictStringEnumConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
     private static readonly (string Name, TEnum Value)[] Members =
