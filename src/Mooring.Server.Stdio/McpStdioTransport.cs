@@ -11,10 +11,14 @@ using Mooring.Protocol;
 namespace Mooring.Server.Stdio;
 
 /// <summary>
-/// Serves one MCP session over stdin/stdout: one JSON-RPC message per line each way. Requests run concurrently on
-/// the thread pool (a blocking handler never stalls reading); everything written goes through one ordered queue.
-/// When stdin closes, handlers are cancelled, given <see cref="McpStdioOptions.ShutdownTimeout"/> to finish, and the
-/// application stops.
+/// Serves MCP over stdin/stdout, one JSON-RPC message per line each way, in both eras. Each message is classified on
+/// its own (the 2026-07-28 rule for a dual-era stdio server): a request whose params carry
+/// <c>_meta["io.modelcontextprotocol/protocolVersion"]</c> is modern and served statelessly (see
+/// <c>McpStdioTransport.Modern.cs</c>); everything else belongs to the process's one legacy session, created by the
+/// first such message, which <c>initialize</c> opens as before. Requests run concurrently on the thread pool (a
+/// blocking handler never stalls reading); everything written goes through one ordered queue. When stdin closes,
+/// handlers are cancelled, listen streams are torn down, everything gets <see cref="McpStdioOptions.ShutdownTimeout"/>
+/// to finish, and the application stops.
 /// </summary>
 internal sealed partial class McpStdioTransport : IHostedService, IDisposable
 {
@@ -25,6 +29,8 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly McpOwnedTasks _inFlight = new();
+    private readonly ConcurrentDictionary<RequestId, StdioModernRequest> _modern = new();
+    private McpSession? _session; // created by the first legacy message; only the reader thread sets it
     private Task? _run;
 
     public McpStdioTransport(McpServer server, IOptions<McpStdioOptions> options, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<McpStdioTransport> logger)
@@ -57,9 +63,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
     {
         Stream input = _options.Input ?? Console.OpenStandardInput();
         Stream output = _options.Output ?? Console.OpenStandardOutput();
-        McpSession session = _server.CreateSession("stdio-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)));
         var sink = new ChannelMessageSink(_options.MaxQueuedMessages, _server.Governor);
-        session.SessionSink = sink;
         Task writer = WriteLoopAsync(sink, output);
         PipeReader reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
         bool discarding = false;
@@ -79,7 +83,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
                         continue;
                     }
 
-                    Process(session, sink, line);
+                    Process(sink, line);
                 }
 
                 if (!discarding && buffer.Length > _options.MaxMessageSize)
@@ -98,7 +102,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
                 {
                     if (!discarding && !buffer.IsEmpty)
                     {
-                        Process(session, sink, buffer);
+                        Process(sink, buffer);
                     }
 
                     reader.AdvanceTo(buffer.End);
@@ -119,7 +123,16 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         {
             await reader.CompleteAsync().ConfigureAwait(false);
             StdioLog.InputClosed(_logger, _inFlight.Count);
-            await session.EndAsync(McpEndReason.ClientGone).ConfigureAwait(false);
+            foreach (StdioModernRequest request in _modern.Values)
+            {
+                request.CancelForShutdown();
+            }
+
+            if (_session is { } session)
+            {
+                await session.EndAsync(McpEndReason.ClientGone).ConfigureAwait(false);
+            }
+
             await _inFlight.WhenAllAsync(_options.ShutdownTimeout, TimeProvider.System).ConfigureAwait(false);
             sink.Complete();
             await writer.WaitAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -127,7 +140,7 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
     }
 
-    private void Process(McpSession session, ChannelMessageSink sink, ReadOnlySequence<byte> line)
+    private void Process(ChannelMessageSink sink, ReadOnlySequence<byte> line)
     {
         ReadOnlySpan<byte> trimmed = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
         trimmed = trimmed.Trim(" \t\r"u8);
@@ -140,7 +153,12 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         byte[] payload = trimmed.ToArray();
         if (JsonRpcReader.IsBatch(payload))
         {
-            Track(Task.Run(() => HandleBatchAsync(session, sink, payload)));
+            // Batches exist only in 2025-03-26, so a batch is legacy as a whole, whatever its items carry.
+            if (LegacySession(sink, null) is { } batchSession)
+            {
+                Track(Task.Run(() => HandleBatchAsync(batchSession, sink, payload)));
+            }
+
             return;
         }
 
@@ -154,15 +172,32 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
 
         JsonRpcMessage message = parsed.Message!;
-        if (!message.IsRequest)
+        if (message.Kind == JsonRpcMessageKind.Notification && message.Method == McpMethods.NotificationCancelled)
         {
-            // Notifications and responses are cheap and order-sensitive (initialized before requests): inline.
-            ValueTask<McpOutgoingMessage?> handled = session.HandleAsync(message, null, _server.Services, CancellationToken.None);
-            if (!handled.IsCompletedSuccessfully)
+            // Either era's, tagged or not: ids are the client's, unique among its requests in flight, so the id alone
+            // finds the request (a modern one here, else the legacy session's).
+            if (!TryCancelModern(message.Params))
             {
-                Track(handled.AsTask());
+                HandleLegacyNonRequest(message);
             }
 
+            return;
+        }
+
+        if (TryReadModernMeta(message.Params, out RequestMeta? meta))
+        {
+            ProcessModern(sink, message, meta);
+            return;
+        }
+
+        if (!message.IsRequest)
+        {
+            HandleLegacyNonRequest(message);
+            return;
+        }
+
+        if (LegacySession(sink, message.Id) is not { } session)
+        {
             return;
         }
 
@@ -174,6 +209,20 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
                 await sink.EnqueueAsync(response, CancellationToken.None).ConfigureAwait(false);
             }
         }));
+    }
+
+    private void HandleLegacyNonRequest(JsonRpcMessage message)
+    {
+        // Notifications and responses are cheap and order-sensitive (initialized before requests): inline. Before any
+        // legacy request there is no session, and nothing for them to reach.
+        if (_session is { } session)
+        {
+            ValueTask<McpOutgoingMessage?> handled = session.HandleAsync(message, null, _server.Services, CancellationToken.None);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                Track(handled.AsTask());
+            }
+        }
     }
 
     private async Task HandleBatchAsync(McpSession session, ChannelMessageSink sink, byte[] payload)
@@ -226,6 +275,38 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// The process's legacy session, created by the first legacy message: a client that only speaks the modern era
+    /// never holds one. Null (and the message refused) when the server's session cap is reached.
+    /// </summary>
+    private McpSession? LegacySession(ChannelMessageSink sink, RequestId? id)
+    {
+        if (_session is { } session)
+        {
+            return session;
+        }
+
+        if (!_server.TryCreateSession("stdio-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), out session))
+        {
+            Reply(sink, McpOutgoingMessage.Rejection(id, McpRejection.TooManySessions));
+            return null;
+        }
+
+        session.SessionSink = sink;
+        _session = session;
+        return session;
+    }
+
+    /// <summary>Queues an answer the reader produced itself (a rejection), waiting for room without holding up reading.</summary>
+    private void Reply(ChannelMessageSink sink, McpOutgoingMessage message)
+    {
+        ValueTask<bool> queued = sink.EnqueueAsync(message, CancellationToken.None);
+        if (!queued.IsCompletedSuccessfully)
+        {
+            Track(queued.AsTask());
+        }
+    }
+
     private void Track(Task task) => _inFlight.Track(task);
 
     private async Task WriteLoopAsync(ChannelMessageSink sink, Stream output)
@@ -272,5 +353,11 @@ internal sealed partial class McpStdioTransport : IHostedService, IDisposable
 
         [LoggerMessage(3002, LogLevel.Debug, "Writing stdout failed.")]
         public static partial void OutputFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3003, LogLevel.Debug, "The client cancelled modern request {RequestId}.")]
+        public static partial void ModernRequestCancelled(ILogger logger, RequestId requestId);
+
+        [LoggerMessage(3004, LogLevel.Debug, "subscriptions/listen stream {SubscriptionId} ended: {Reason}.")]
+        public static partial void ListenEnded(ILogger logger, RequestId subscriptionId, McpEndReason reason);
     }
 }

@@ -51,7 +51,8 @@ public sealed class StdioTestServer : IAsyncDisposable
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
-        IMcpServerBuilder server = builder.Services.AddMcpServer().WithStdio(o =>
+        // Typed: the SDK package the client tests use brings an AddMcpServer of its own, in the same namespace.
+        IMcpServerBuilder server = builder.Services.AddMcpServer((Action<McpServerOptions>?)null).WithStdio(o =>
         {
             o.Input = stdin.Reader.AsStream();
             o.Output = stdout.Writer.AsStream();
@@ -85,13 +86,20 @@ public sealed class StdioTestServer : IAsyncDisposable
     }
 
     /// <summary>Reads lines until a response with <paramref name="id"/>; returns it and what came before.</summary>
-    public async Task<(JsonElement Response, List<JsonElement> Before)> ReadResponseAsync(long id)
+    public Task<(JsonElement Response, List<JsonElement> Before)> ReadResponseAsync(long id) =>
+        ReadResponseAsync(messageId => messageId.ValueKind == JsonValueKind.Number && messageId.GetInt64() == id);
+
+    /// <summary>Reads lines until a response with the string <paramref name="id"/>; returns it and what came before.</summary>
+    public Task<(JsonElement Response, List<JsonElement> Before)> ReadResponseAsync(string id) =>
+        ReadResponseAsync(messageId => messageId.ValueKind == JsonValueKind.String && messageId.GetString() == id);
+
+    private async Task<(JsonElement Response, List<JsonElement> Before)> ReadResponseAsync(Func<JsonElement, bool> isId)
     {
         var before = new List<JsonElement>();
         while (true)
         {
             JsonElement message = await ReadAsync();
-            if (message.TryGetProperty("id", out JsonElement messageId) && messageId.ValueKind == JsonValueKind.Number && messageId.GetInt64() == id
+            if (message.TryGetProperty("id", out JsonElement messageId) && isId(messageId)
                 && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _)))
             {
                 return (message, before);
@@ -100,6 +108,29 @@ public sealed class StdioTestServer : IAsyncDisposable
             before.Add(message);
         }
     }
+
+    /// <summary>The <c>_meta</c> members of a modern (2026-07-28) request: version, capabilities, client info, then <paramref name="extra"/>.</summary>
+    public static string ModernMeta(string capabilities = "{}", string? extra = null, string version = "2026-07-28") =>
+        "\"io.modelcontextprotocol/protocolVersion\":\"" + version + "\",\"io.modelcontextprotocol/clientCapabilities\":" + capabilities
+        + ",\"io.modelcontextprotocol/clientInfo\":{\"name\":\"test\",\"version\":\"1\"}" + (extra is null ? string.Empty : "," + extra);
+
+    /// <summary>
+    /// Sends a modern request: <paramref name="members"/> are the params' own members (JSON, without braces), to which
+    /// the modern <c>_meta</c> is added. <paramref name="id"/> is raw JSON (<c>1</c> or <c>"a"</c>).
+    /// </summary>
+    public Task SendModernAsync(string id, string method, string? members = null, string capabilities = "{}", string? metaExtra = null) =>
+        SendAsync("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{" + (members is null ? string.Empty : members + ",")
+            + "\"_meta\":{" + ModernMeta(capabilities, metaExtra) + "}}}");
+
+    /// <summary>Sends <c>notifications/cancelled</c> for the request <paramref name="id"/> (raw JSON).</summary>
+    public Task SendCancelledAsync(string id) =>
+        SendAsync("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id + ",\"reason\":\"test\"}}");
+
+    /// <summary>The server's stdin, for a client that writes to it directly (the SDK's stream transport).</summary>
+    public Stream ClientToServer => _stdin.Writer.AsStream();
+
+    /// <summary>The server's stdout, for a client that reads it directly (then do not use <see cref="ReadAsync"/>).</summary>
+    public Stream ServerToClient => _stdout.Reader.AsStream();
 
     /// <summary>initialize + initialized with the given protocol version.</summary>
     public async Task InitializeAsync(string protocolVersion = "2025-11-25", string capabilities = "{}")

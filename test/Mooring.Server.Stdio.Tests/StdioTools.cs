@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json;
+using Mooring.Protocol;
 using Mooring.Server;
 
 namespace Mooring.Server.Stdio.Tests;
@@ -49,6 +51,15 @@ public static class StdioTools
         }
 
         return "unreachable";
+    }
+
+    [McpTool("ask_name")]
+    [Description("Asks the user's name (elicitation), then greets them.")]
+    public static async Task<string> AskName(McpRequestContext context)
+    {
+        var schema = new ElicitationRequestedSchema { Properties = { ["name"] = new StringSchema() }, Required = ["name"] };
+        ElicitResult answer = await context.ElicitAsync("user_name", ElicitRequestParams.Form("What is your name?", schema), context.CancellationToken);
+        return answer.Content is { } content && content.TryGetValue("name", out JsonElement name) ? $"Hello, {name.GetString()}!" : "Hello, stranger!";
     }
 
     [McpTool("block")]
