@@ -73,19 +73,19 @@ internal sealed partial class McpHttpEndpoint
         StringValues versionHeader = context.Request.Headers[McpHttpHeaders.ProtocolVersion];
         if (versionHeader.Count != 1 || string.IsNullOrEmpty(versionHeader[0]))
         {
-            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: the MCP-Protocol-Version header is required.").ConfigureAwait(false);
+            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: the MCP-Protocol-Version header is required.", modern: true).ConfigureAwait(false);
             return;
         }
 
         if (meta?.ProtocolVersion is not { } version || meta.ClientCapabilities is null)
         {
-            await RejectAsync(context, McpRejection.InvalidRequestMeta, id).ConfigureAwait(false);
+            await RejectAsync(context, McpRejection.InvalidRequestMeta, id, modern: true).ConfigureAwait(false);
             return;
         }
 
         if (!string.Equals(versionHeader[0], version, StringComparison.Ordinal))
         {
-            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: MCP-Protocol-Version does not match _meta's protocolVersion.").ConfigureAwait(false);
+            await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: MCP-Protocol-Version does not match _meta's protocolVersion.", modern: true).ConfigureAwait(false);
             return;
         }
 
@@ -95,7 +95,7 @@ internal sealed partial class McpHttpEndpoint
             McpHeaderValidationResult headers = McpRequestHeaderValidator.ValidateRequest(context.Request.Headers, method, message.Params.Span, _server.Tools);
             if (!headers.IsValid)
             {
-                await RejectAsync(context, McpRejection.HeaderMismatch, id, headers.Message).ConfigureAwait(false);
+                await RejectAsync(context, McpRejection.HeaderMismatch, id, headers.Message, modern: true).ConfigureAwait(false);
                 return;
             }
         }
@@ -127,7 +127,9 @@ internal sealed partial class McpHttpEndpoint
     {
         var exchange = new PostExchange(_options.MaxQueuedMessagesPerStream, canReconnect: false, _server.Governor);
         string principal = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : string.Empty;
-        Task<McpOutgoingMessage> run = RunModernHandlerAsync(message, meta, exchange, principal, context.RequestAborted);
+        // The handler stops when the client closes the stream, or when the server cannot give it one.
+        using var handlerCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        Task<McpOutgoingMessage> run = RunModernHandlerAsync(message, meta, exchange, principal, handlerCts.Token);
         if (run.IsCompletedSuccessfully && !exchange.HasQueued)
         {
             await WriteJsonAsync(context, run.Result, sessionId: null).ConfigureAwait(false);
@@ -145,9 +147,10 @@ internal sealed partial class McpHttpEndpoint
         using McpLease? lease = _server.Governor.TryLease(McpBudget.PostStreams);
         if (lease is null)
         {
-            // No room for another stream; the handler's notifications have nowhere to go, so it is not worth finishing.
-            context.Abort();
+            // No room for another stream, and nothing was sent yet: the work stops and the client is told to come back.
+            await handlerCts.CancelAsync().ConfigureAwait(false);
             await DrainDetachedAsync(exchange, run).ConfigureAwait(false);
+            await RejectAsync(context, McpRejection.TooManyStreams, message.Id, modern: true).ConfigureAwait(false);
             return;
         }
 

@@ -448,10 +448,14 @@ internal sealed partial class McpHttpEndpoint
         return WriteJsonAsync(context, response, sessionId: null);
     }
 
-    private Task RejectParseAsync(HttpContext context, JsonRpcParseResult parsed) =>
-        parsed.Status == JsonRpcParseStatus.InvalidJson
-            ? RejectAsync(context, McpRejection.ParseError, parsed.Id, "Parse error: " + parsed.Detail)
-            : RejectAsync(context, McpRejection.InvalidRequest, parsed.Id, "Invalid request: " + parsed.Detail);
+    private Task RejectParseAsync(HttpContext context, JsonRpcParseResult parsed)
+    {
+        // Under a modern version header the answer follows 2026-07-28: an id that cannot be known is left out, not null.
+        bool modern = IsModern(context.Request, meta: null);
+        return parsed.Status == JsonRpcParseStatus.InvalidJson
+            ? RejectAsync(context, McpRejection.ParseError, parsed.Id, "Parse error: " + parsed.Detail, modern)
+            : RejectAsync(context, McpRejection.InvalidRequest, parsed.Id, "Invalid request: " + parsed.Detail, modern);
+    }
 
     /// <summary>
     /// A connection that attached while the server began draining may have been missed by the drain's sweep of open

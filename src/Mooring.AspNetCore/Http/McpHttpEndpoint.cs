@@ -96,7 +96,7 @@ internal sealed partial class McpHttpEndpoint
         return _sessions.TryGet(sessionId, out session) && !session!.IsDisposed ? null : McpRejection.SessionNotFound;
     }
 
-    private Task RejectAsync(HttpContext context, McpRejection rejection, RequestId? id = null, string? detail = null)
+    private Task RejectAsync(HttpContext context, McpRejection rejection, RequestId? id = null, string? detail = null, bool modern = false)
     {
         McpHttpLog.Rejected(_logger, context.Request.Method, context.Request.Path, rejection);
         if (rejection == McpRejection.MethodNotAllowed)
@@ -104,7 +104,8 @@ internal sealed partial class McpHttpEndpoint
             context.Response.Headers.Allow = _options.AllowClientSessionTermination ? "GET, POST, DELETE" : "GET, POST";
         }
 
-        return WriteJsonAsync(context, McpOutgoingMessage.Rejection(id, rejection, detail), sessionId: null);
+        McpOutgoingMessage message = McpOutgoingMessage.Rejection(id, rejection, detail);
+        return WriteJsonAsync(context, modern ? message.ForModern() : message, sessionId: null);
     }
 
     /// <summary>Writes one message as an <c>application/json</c> body with a Content-Length.</summary>

@@ -59,22 +59,26 @@ public static class JsonRpcWriter
         }
     }
 
-    /// <summary>Writes <c>{"jsonrpc":"2.0","id":…|null,"error":{"code":…,"message":…,"data":…}}</c>.</summary>
-    public static void WriteError(IBufferWriter<byte> output, RequestId? id, int code, string message, ReadOnlySpan<byte> dataJson = default)
+    /// <summary>
+    /// Writes <c>{"jsonrpc":"2.0","id":…|null,"error":{"code":…,"message":…,"data":…}}</c>. With
+    /// <paramref name="omitUnknownId"/>, an unknown id is left out instead of written as null, as 2026-07-28 requires
+    /// (its error id is optional and never null).
+    /// </summary>
+    public static void WriteError(IBufferWriter<byte> output, RequestId? id, int code, string message, ReadOnlySpan<byte> dataJson = default, bool omitUnknownId = false)
     {
         Utf8JsonWriter writer = Rent(output);
         try
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc"u8, "2.0"u8);
-            writer.WritePropertyName("id"u8);
             if (id is { } value)
             {
+                writer.WritePropertyName("id"u8);
                 value.WriteTo(writer);
             }
-            else
+            else if (!omitUnknownId)
             {
-                writer.WriteNullValue();
+                writer.WriteNull("id"u8);
             }
 
             writer.WriteStartObject("error"u8);

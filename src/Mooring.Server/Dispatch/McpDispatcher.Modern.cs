@@ -61,7 +61,7 @@ internal sealed partial class McpDispatcher
         {
             // The tool made itself a task after gathering its input: the client gets the task; the work goes on.
             (McpTaskRecord task, McpLease lease) = ctx.Detach!.Task.Result;
-            McpTaskEngine.Track(task, lease, work);
+            McpTaskEngine.Track(task, lease, work, ctx.OwnedScope);
             return ctx.Reply(task.ToDetailed(McpResultTypes.Task, withOutcome: false), McpJsonContext.Default.DetailedTask);
         }
 

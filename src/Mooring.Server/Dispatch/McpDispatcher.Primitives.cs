@@ -33,7 +33,20 @@ internal sealed partial class McpDispatcher
                     return StartTask(ctx, tool, p, ttlMs: null);
                 }
 
+                // The handler may outlive the request: it gets a scope the core owns, disposed when the handler ends.
                 ctx.Detach = new TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>(TaskCreationOptions.RunContinuationsAsynchronously);
+                ctx.UseOwnedScope(new AsyncServiceScopeOwner(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(_server.Services)));
+                try
+                {
+                    return await WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (ctx.TaskRecord is null)
+                    {
+                        await ctx.OwnedScope!.DisposeOnceAsync().ConfigureAwait(false);
+                    }
+                }
             }
         }
         else if (p.Task is { } augmented)

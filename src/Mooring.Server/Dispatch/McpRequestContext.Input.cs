@@ -19,6 +19,19 @@ public sealed partial class McpRequestContext
     /// <summary>The task this handler runs as, if any: its token is the handler's, and on a modern request input waits in it.</summary>
     internal McpTaskRecord? TaskRecord { get; set; }
 
+    /// <summary>
+    /// A service scope the core owns for a handler that may outlive its request (a tool that defers task creation):
+    /// it is disposed when the handler ends, not when the transport's request scope is.
+    /// </summary>
+    internal AsyncServiceScopeOwner? OwnedScope { get; private set; }
+
+    /// <summary>Gives the handler a scope of its own (see <see cref="OwnedScope"/>).</summary>
+    internal void UseOwnedScope(AsyncServiceScopeOwner scope)
+    {
+        OwnedScope = scope;
+        Services = scope.Services;
+    }
+
     /// <summary>Set by the dispatcher when the tool may detach itself as a task (it defers task creation and the client supports tasks).</summary>
     internal TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>? Detach { get; set; }
 

@@ -47,7 +47,7 @@ public sealed partial class McpRequestContext
     public RequestId? ProgressToken { get; internal set; }
 
     /// <summary>The request's service provider (scoped to the request by the transport).</summary>
-    public IServiceProvider Services { get; }
+    public IServiceProvider Services { get; private set; }
 
     /// <summary>
     /// Fires when the handler's work should stop: the client cancelled or closed the response stream, the session

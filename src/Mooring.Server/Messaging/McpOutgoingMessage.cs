@@ -106,7 +106,13 @@ public abstract class McpOutgoingMessage
         public override void WriteTo(IBufferWriter<byte> output) => JsonRpcWriter.WriteResult(output, id, result, typeInfo);
     }
 
-    private sealed class ErrorMessage(RequestId? id, int code, string message, int httpStatus, byte[]? data) : McpOutgoingMessage
+    /// <summary>
+    /// This message as the modern era writes it: an error whose id is unknown leaves the id out rather than sending
+    /// null (2026-07-28 types the id as a string or integer). Other messages are unchanged.
+    /// </summary>
+    public virtual McpOutgoingMessage ForModern() => this;
+
+    private sealed class ErrorMessage(RequestId? id, int code, string message, int httpStatus, byte[]? data, bool omitUnknownId = false) : McpOutgoingMessage
     {
         public override McpOutgoingKind Kind => McpOutgoingKind.Response;
 
@@ -114,7 +120,9 @@ public abstract class McpOutgoingMessage
 
         public override int HttpStatus => httpStatus;
 
-        public override void WriteTo(IBufferWriter<byte> output) => JsonRpcWriter.WriteError(output, id, code, message, data);
+        public override McpOutgoingMessage ForModern() => id is null && !omitUnknownId ? new ErrorMessage(id, code, message, httpStatus, data, omitUnknownId: true) : this;
+
+        public override void WriteTo(IBufferWriter<byte> output) => JsonRpcWriter.WriteError(output, id, code, message, data, omitUnknownId);
     }
 
     private sealed class NotificationMessage<T>(string method, T parameters, JsonTypeInfo<T>? typeInfo) : McpOutgoingMessage

@@ -48,7 +48,22 @@ internal sealed class McpTaskEngine
     }
 
     /// <summary>Ends <paramref name="task"/> with the outcome of <paramref name="work"/>.</summary>
-    public static void Track(McpTaskRecord task, McpLease lease, Task<CallToolResult> work) => _ = FinishAsync(task, lease, work);
+    public static void Track(McpTaskRecord task, McpLease lease, Task<CallToolResult> work, AsyncServiceScopeOwner? scope) => _ = FinishDetachedAsync(task, lease, work, scope);
+
+    private static async Task FinishDetachedAsync(McpTaskRecord task, McpLease lease, Task<CallToolResult> work, AsyncServiceScopeOwner? scope)
+    {
+        try
+        {
+            await FinishAsync(task, lease, work).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (scope is not null)
+            {
+                await scope.DisposeOnceAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>The task <paramref name="id"/> if <paramref name="owner"/> owns it.</summary>
     public McpTaskRecord? Find(string id, string owner) =>
