@@ -9,7 +9,7 @@ namespace Mooring.AspNetCore;
 /// <c>subscriptions/listen</c> (modern era): an SSE stream that opens with the acknowledgement, then carries the
 /// list changes and resource updates the client asked for, each tagged with the subscription id, with a comment
 /// heartbeat while it is quiet. It is leased from its own budget. The client ends it by closing the stream; the server
-/// ends it when it drains, with the final result the spec asks for.
+/// ends it when it drains, with <c>notifications/cancelled</c> for the listen request and then its final result.
 /// </summary>
 internal sealed partial class McpHttpEndpoint
 {
@@ -80,7 +80,11 @@ internal sealed partial class McpHttpEndpoint
             }
         }
 
-        // The server ends the subscription: the final result, then the stream closes.
+        // The server ends the subscription. cancellation.mdx: it MUST send notifications/cancelled for the listen
+        // request, which may only name a request still in progress, so that comes first; subscriptions.mdx: it SHOULD
+        // then answer the request with its final result before closing the stream.
+        var cancelled = new CancelledNotificationParams { RequestId = subscription.Id, Reason = "The server is shutting down.", Meta = subscription.CreateMeta() };
+        await WriteLockedAsync(connection, gate, McpOutgoingMessage.Notification(McpMethods.NotificationCancelled, cancelled, McpJsonContext.Default.CancelledNotificationParams)).ConfigureAwait(false);
         var result = new EmptyResult { ResultType = McpResultTypes.Complete, Meta = new ResultMeta { ServerInfo = _server.Options.ServerInfo, SubscriptionId = subscription.Id } };
         await WriteLockedAsync(connection, gate, McpOutgoingMessage.Result(subscription.Id, result, McpJsonContext.Default.EmptyResult)).ConfigureAwait(false);
         connection.End(McpEndReason.Shutdown);

@@ -9,7 +9,7 @@ namespace Mooring.AspNetCore.Tests.Http.Modern;
 /// <c>subscriptions/listen</c> on real Kestrel: the acknowledgement comes first and names the subscription by the
 /// request's id (with its JSON type); only the notifications asked for are delivered, each tagged; a quiet stream gets
 /// comment heartbeats; the stream holds a <see cref="McpBudget.ListenStreams"/> lease until the client leaves; over the
-/// cap the answer is 503; and a draining server ends the stream with the final result.
+/// cap the answer is 503; and a draining server ends the stream with notifications/cancelled, then the final result.
 /// </summary>
 public sealed class ListenTests
 {
@@ -182,13 +182,19 @@ public sealed class ListenTests
     [Theory]
     [InlineData("7")]
     [InlineData("\"listen-d\"")]
-    public async Task Listen_ServerDrains_EndsTheStreamWithTheFinalResult(string idJson)
+    public async Task Listen_ServerDrains_SendsCancelledThenTheFinalResult(string idJson)
     {
         await using KestrelTestServer server = await StartAsync(o => o.ConfigureHttp = h => h.DrainTimeout = TimeSpan.FromSeconds(5));
         await using RawHttpClient listen = await OpenAsync(server, idJson, """{"toolsListChanged":true}""");
         await NextMessageAsync(listen);
 
         Task drained = server.Services.GetRequiredService<McpHttpSessionManager>().BeginDrain();
+
+        // notifications/cancelled for the listen request first (cancellation.mdx MUST), tagged like every frame.
+        JsonElement cancelled = await NextMessageAsync(listen);
+        Assert.Equal(McpMethods.NotificationCancelled, cancelled.GetProperty("method").GetString());
+        Assert.Equal(idJson, cancelled.GetProperty("params").GetProperty("requestId").GetRawText());
+        Assert.Equal(idJson, cancelled.GetProperty("params").GetProperty("_meta").GetProperty(McpMetaKeys.SubscriptionId).GetRawText());
 
         JsonElement final = await NextMessageAsync(listen);
         JsonElement result = JsonRpcAssert.ResultMessage(final.GetRawText(), idJson);
