@@ -202,6 +202,8 @@ public sealed partial class McpServer
     {
         if (_sessions.TryRemove(new KeyValuePair<string, McpSession>(session.Id, session)))
         {
+            // Its tasks can no longer be reached by anyone: they go with it.
+            _taskEngine?.RemoveOwnedBy(McpTaskEngine.SessionOwner(session.Id), reason);
             Governor.Release(McpBudget.Sessions, reason, TimeProvider.GetUtcNow() - session.CreatedAt);
         }
     }

@@ -19,4 +19,7 @@ internal static partial class McpServerLog
 
     [LoggerMessage(1003, LogLevel.Debug, "Session {SessionId} received a response with id {ResponseId} that matches no pending request.")]
     public static partial void UnmatchedClientResponse(ILogger logger, string sessionId, string responseId);
+
+    [LoggerMessage(1005, LogLevel.Error, "Task {TaskId} failed unexpectedly.")]
+    public static partial void TaskFailed(ILogger logger, Exception exception, string taskId);
 }

@@ -60,8 +60,8 @@ internal sealed partial class McpDispatcher
         if (detached.IsCompleted && handler is Task<CallToolResult> work)
         {
             // The tool made itself a task after gathering its input: the client gets the task; the work goes on.
-            (McpTaskRecord task, McpLease lease) = ctx.Detach!.Task.Result;
-            McpTaskEngine.Track(task, lease, work, ctx.OwnedScope);
+            McpTaskRecord task = ctx.Detach!.Task.Result;
+            _server.TaskEngine.Track(task, work, ctx.OwnedScope);
             return ctx.Reply(task.ToDetailed(McpResultTypes.Task, withOutcome: false), McpJsonContext.Default.DetailedTask);
         }
 

@@ -34,7 +34,7 @@ internal sealed partial class McpDispatcher
                 }
 
                 // The handler may outlive the request: it gets a scope the core owns, disposed when the handler ends.
-                ctx.Detach = new TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>(TaskCreationOptions.RunContinuationsAsynchronously);
+                ctx.Detach = new TaskCompletionSource<McpTaskRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
                 ctx.UseOwnedScope(new AsyncServiceScopeOwner(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(_server.Services)));
                 try
                 {

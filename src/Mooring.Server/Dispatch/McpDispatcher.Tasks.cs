@@ -120,23 +120,29 @@ internal sealed partial class McpDispatcher
         }
 
         IReadOnlyList<McpTaskRecord> owned = _server.TaskEngine.ListOwnedBy(ctx.TaskOwner);
-        int start = 0;
+        IEnumerable<McpTaskRecord> rest = owned;
         if (!string.IsNullOrEmpty(p.Cursor))
         {
-            if (!TryDecodeCursor(p.Cursor, out string? after) || after is null)
+            // The cursor names a position (creation time, then id), not a task: it still works when that task expired.
+            if (!TryDecodeCursor(p.Cursor, out string? after) || !TryParseTaskPosition(after, out long ticks, out string? afterId))
             {
                 return ValueTask.FromResult(McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, "Invalid params: the cursor is not one this server issued."));
             }
 
-            int index = owned.ToList().FindIndex(t => t.Id == after);
-            start = index < 0 ? owned.Count : index + 1;
+            rest = owned.Where(t => t.CreatedAt.UtcTicks > ticks || (t.CreatedAt.UtcTicks == ticks && string.CompareOrdinal(t.Id, afterId) > 0));
         }
 
-        var page = owned.Skip(start).Take(_server.Options.PageSize).ToList();
+        var page = rest.Take(_server.Options.PageSize + 1).ToList();
+        bool more = page.Count > _server.Options.PageSize;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
         var result = new ListTasksResult
         {
             Tasks = [.. page.Select(t => t.ToLegacy())],
-            NextCursor = start + page.Count < owned.Count && page.Count > 0 ? EncodeCursor(page[^1].Id) : null,
+            NextCursor = more ? EncodeCursor(string.Concat(page[^1].CreatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", page[^1].Id)) : null,
         };
         return ValueTask.FromResult(McpOutgoingMessage.Result(ctx.RequestId, result, McpJsonContext.Default.ListTasksResult));
     }
@@ -159,6 +165,20 @@ internal sealed partial class McpDispatcher
         task = _server.TaskEngine.Find(p.TaskId, ctx.TaskOwner);
         error = task is null ? UnknownTask(ctx) : null;
         return task is not null;
+    }
+
+    private static bool TryParseTaskPosition(string? position, out long ticks, out string? id)
+    {
+        ticks = 0;
+        id = null;
+        int bar = position?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (bar <= 0 || !long.TryParse(position.AsSpan(0, bar), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ticks))
+        {
+            return false;
+        }
+
+        id = position![(bar + 1)..];
+        return true;
     }
 
     private static McpOutgoingMessage UnknownTask(McpRequestContext ctx) =>

@@ -83,6 +83,10 @@ internal sealed partial class McpDispatcher
         {
             return ex.ToResponse(context.RequestId);
         }
+        catch (McpRejectionException ex)
+        {
+            return McpOutgoingMessage.Rejection(context.RequestId, ex.Rejection, ex.Message);
+        }
         catch (McpUrlElicitationRequiredException ex) when (context.IsModern)
         {
             // 2026-07-28 retired -32042: the same need is an input request for URL-mode elicitations.

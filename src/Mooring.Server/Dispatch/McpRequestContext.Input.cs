@@ -33,7 +33,7 @@ public sealed partial class McpRequestContext
     }
 
     /// <summary>Set by the dispatcher when the tool may detach itself as a task (it defers task creation and the client supports tasks).</summary>
-    internal TaskCompletionSource<(McpTaskRecord Task, McpLease Lease)>? Detach { get; set; }
+    internal TaskCompletionSource<McpTaskRecord>? Detach { get; set; }
 
     /// <summary>
     /// Turns the rest of this tool call into a task, when the tool defers task creation and the client declared the
@@ -49,15 +49,11 @@ public sealed partial class McpRequestContext
             return ValueTask.CompletedTask;
         }
 
-        McpTaskRecord? task = Server.TaskEngine.TryCreateDetached(TaskOwner, out McpLease? lease);
-        if (task is null)
-        {
-            throw new McpException("Server busy: the task limit is reached; retry later.", JsonRpcErrorCodes.ServerError);
-        }
-
+        McpTaskRecord task = Server.TaskEngine.TryCreateDetached(TaskOwner)
+            ?? throw new McpRejectionException(McpRejection.ServerBusy, "Server busy: the task limit is reached; retry later.");
         TaskRecord = task;
         InputRound = null;
-        detach.TrySetResult((task, lease!));
+        detach.TrySetResult(task);
         return ValueTask.CompletedTask;
     }
 
@@ -70,7 +66,7 @@ public sealed partial class McpRequestContext
         };
 
     /// <summary>Who owns tasks this request creates: its session, or the principal of a modern request.</summary>
-    internal string TaskOwner => Session is { } session ? "session:" + session.Id : "principal:" + Principal;
+    internal string TaskOwner => Session is { } session ? McpTaskEngine.SessionOwner(session.Id) : McpTaskEngine.PrincipalOwner(Principal);
 
     /// <summary>
     /// Asks the client for input and returns its answers, in either era. In a legacy session the requests go to the
@@ -139,6 +135,18 @@ public sealed partial class McpRequestContext
     public ValueTask<ListRootsResult> ListRootsAsync(CancellationToken cancellationToken = default) =>
         ListRootsAsync(NextKey("roots"), cancellationToken);
 
+    // 2025-11-25: every request a task sends carries io.modelcontextprotocol/related-task naming it.
+    private static JsonElement WithRelatedTask(JsonElement parameters, string taskId)
+    {
+        System.Text.Json.Nodes.JsonObject node = parameters.ValueKind == JsonValueKind.Object
+            ? System.Text.Json.Nodes.JsonObject.Create(parameters)!
+            : [];
+        System.Text.Json.Nodes.JsonObject meta = node["_meta"] as System.Text.Json.Nodes.JsonObject ?? [];
+        meta[McpMetaKeys.RelatedTask] = new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId };
+        node["_meta"] = meta;
+        return JsonSerializer.SerializeToElement(node, McpJsonContext.Default.JsonObject);
+    }
+
     private string NextKey(string kind) => string.Concat(kind, "-", Interlocked.Increment(ref _autoKey).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private void CheckCapability(McpInputRequest request)
@@ -179,14 +187,27 @@ public sealed partial class McpRequestContext
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
+
+        // A 2025-11-25 task shows input_required from before the client can see its requests until they are answered.
+        TaskRecord?.WaitingForInput(true);
         var pending = new Task<JsonElement>[requests.Count];
         for (int i = 0; i < requests.Count; i++)
         {
             McpInputRequest request = requests[i];
-            pending[i] = session.SendRequestAsync(request.Method, request.Params, McpJsonContext.Default.JsonElement, McpJsonContext.Default.JsonElement, Sink, linked.Token).AsTask();
+            JsonElement parameters = TaskRecord is { } owner ? WithRelatedTask(request.Params, owner.Id) : request.Params;
+            pending[i] = session.SendRequestAsync(request.Method, parameters, McpJsonContext.Default.JsonElement, McpJsonContext.Default.JsonElement, Sink, linked.Token).AsTask();
         }
 
-        JsonElement[] results = await Task.WhenAll(pending).ConfigureAwait(false);
+        JsonElement[] results;
+        try
+        {
+            results = await Task.WhenAll(pending).ConfigureAwait(false);
+        }
+        finally
+        {
+            TaskRecord?.WaitingForInput(false);
+        }
+
         var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         for (int i = 0; i < requests.Count; i++)
         {

@@ -11,7 +11,8 @@ namespace Mooring.Server;
 /// The one task store of the server, for 2025-11-25 tasks (legacy sessions) and the tasks extension (modern
 /// requests). Each task is leased from <see cref="McpBudget.Tasks"/>, owned by its requester (a session or a
 /// principal; others are told it does not exist), runs in a service scope of its own with its own cancellation, and
-/// is removed when its lifetime ends, cancelled first if it still runs. Ids are 128 random bits.
+/// is removed, cancelled first if it still runs, when its lifetime ends or when the session that owns it ends; when the
+/// server stops, running tasks are cancelled. Ids are 128 random bits.
 /// </summary>
 internal sealed class McpTaskEngine
 {
@@ -20,60 +21,60 @@ internal sealed class McpTaskEngine
 
     public McpTaskEngine(McpServer server) => _server = server;
 
+    /// <summary>The owner of the tasks a session creates.</summary>
+    public static string SessionOwner(string sessionId) => "session:" + sessionId;
+
+    /// <summary>The owner of the tasks a modern request creates: its authenticated principal (empty when anonymous).</summary>
+    public static string PrincipalOwner(string principal) => "principal:" + principal;
+
     /// <summary>Tasks held now, running or finished.</summary>
     public int Count => _tasks.Count;
 
     /// <summary>
     /// Starts <paramref name="run"/> as a task owned by <paramref name="owner"/>; null when the task budget is full.
-    /// <paramref name="run"/> gets the task and its cancellation and returns the request's result.
+    /// <paramref name="run"/> gets the task and a service provider of the task's own scope, and returns the result.
     /// </summary>
     public McpTaskRecord? TryStart(string owner, bool modern, long? requestedTtlMs, Func<McpTaskRecord, IServiceProvider, Task<CallToolResult>> run)
     {
-        McpRecord? created = TryCreate(owner, modern, requestedTtlMs);
-        if (created is not { } record)
+        McpTaskRecord? task = TryCreate(owner, modern, requestedTtlMs);
+        if (task is not null)
         {
-            return null;
+            _ = RunAsync(task, run);
         }
 
-        _ = RunAsync(record.Task, record.Lease, run);
-        return record.Task;
+        return task;
     }
 
     /// <summary>Creates a task whose work is already running (a handler that detached itself); <see cref="Track"/> ends it.</summary>
-    public McpTaskRecord? TryCreateDetached(string owner, out McpLease? lease)
-    {
-        McpRecord? created = TryCreate(owner, modern: true, requestedTtlMs: null);
-        lease = created?.Lease;
-        return created?.Task;
-    }
+    public McpTaskRecord? TryCreateDetached(string owner) => TryCreate(owner, modern: true, requestedTtlMs: null);
 
-    /// <summary>Ends <paramref name="task"/> with the outcome of <paramref name="work"/>.</summary>
-    public static void Track(McpTaskRecord task, McpLease lease, Task<CallToolResult> work, AsyncServiceScopeOwner? scope) => _ = FinishDetachedAsync(task, lease, work, scope);
-
-    private static async Task FinishDetachedAsync(McpTaskRecord task, McpLease lease, Task<CallToolResult> work, AsyncServiceScopeOwner? scope)
-    {
-        try
-        {
-            await FinishAsync(task, lease, work).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (scope is not null)
-            {
-                await scope.DisposeOnceAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Ends <paramref name="task"/> with the outcome of <paramref name="work"/>, then disposes <paramref name="scope"/>.</summary>
+    public void Track(McpTaskRecord task, Task<CallToolResult> work, AsyncServiceScopeOwner? scope) => _ = FinishDetachedAsync(task, work, scope);
 
     /// <summary>The task <paramref name="id"/> if <paramref name="owner"/> owns it.</summary>
     public McpTaskRecord? Find(string id, string owner) =>
         _tasks.TryGetValue(id, out McpTaskRecord? task) && task.Owner == owner ? task : null;
 
-    /// <summary>The tasks <paramref name="owner"/> owns, oldest first.</summary>
+    /// <summary>The tasks <paramref name="owner"/> owns, oldest first (by creation, then id).</summary>
     public IReadOnlyList<McpTaskRecord> ListOwnedBy(string owner) =>
         [.. _tasks.Values.Where(t => t.Owner == owner).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
 
-    /// <summary>Cancels every task (the server stops).</summary>
+    /// <summary>Removes every task of <paramref name="owner"/> (its session ended: nobody can reach them any more).</summary>
+    public void RemoveOwnedBy(string owner, McpEndReason reason)
+    {
+        foreach (McpTaskRecord task in _tasks.Values)
+        {
+            if (task.Owner == owner)
+            {
+                Remove(task, "The session that owned the task ended.", reason);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cancels every running task (the server stops). Their outcome stays readable while the server still answers;
+    /// their leases end with them, at their lifetime's end or with the process.
+    /// </summary>
     public void CancelAll()
     {
         foreach (McpTaskRecord task in _tasks.Values)
@@ -82,7 +83,7 @@ internal sealed class McpTaskEngine
         }
     }
 
-    private McpRecord? TryCreate(string owner, bool modern, long? requestedTtlMs)
+    private McpTaskRecord? TryCreate(string owner, bool modern, long? requestedTtlMs)
     {
         McpLease? lease = _server.Governor.TryLease(McpBudget.Tasks);
         if (lease is null)
@@ -93,32 +94,35 @@ internal sealed class McpTaskEngine
         McpTaskOptions options = _server.Options.Tasks;
         TimeSpan ttl = requestedTtlMs is > 0 and var ms ? TimeSpan.FromMilliseconds(Math.Min(ms, (long)options.MaxTtl.TotalMilliseconds)) : options.DefaultTtl;
         string id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        var task = new McpTaskRecord(id, owner, modern, ttl, options.PollInterval, _server.TimeProvider);
+        var task = new McpTaskRecord(id, owner, modern, ttl, options.PollInterval, _server.TimeProvider) { Lease = lease };
         _tasks[id] = task;
 
         // The lifetime runs from creation: then the task goes, cancelled first if it still runs.
-        ITimer expiry = _server.TimeProvider.CreateTimer(static s => ((Action)s!)(), (Action)(() => Expire(task, lease)), ttl, Timeout.InfiniteTimeSpan);
-        task.Expiry = expiry;
-        return new McpRecord(task, lease);
+        task.Expiry = _server.TimeProvider.CreateTimer(
+            static s => { (McpTaskEngine engine, McpTaskRecord t) = ((McpTaskEngine, McpTaskRecord))s!; engine.Remove(t, "The task's lifetime ended.", McpEndReason.IdleTimeout); },
+            (this, task),
+            ttl,
+            Timeout.InfiniteTimeSpan);
+        return task;
     }
 
-    private void Expire(McpTaskRecord task, McpLease lease)
+    private void Remove(McpTaskRecord task, string reason, McpEndReason endReason)
     {
-        task.Cancel("The task's lifetime ended.");
+        task.Cancel(reason);
         if (_tasks.TryRemove(new KeyValuePair<string, McpTaskRecord>(task.Id, task)))
         {
             task.Expiry?.Dispose();
-            lease.End(McpEndReason.IdleTimeout);
+            task.Lease?.End(endReason);
         }
     }
 
-    private async Task RunAsync(McpTaskRecord task, McpLease lease, Func<McpTaskRecord, IServiceProvider, Task<CallToolResult>> run)
+    private async Task RunAsync(McpTaskRecord task, Func<McpTaskRecord, IServiceProvider, Task<CallToolResult>> run)
     {
         await Task.Yield();
         AsyncServiceScope scope = _server.Services.CreateAsyncScope();
         try
         {
-            await FinishAsync(task, lease, run(task, scope.ServiceProvider)).ConfigureAwait(false);
+            await FinishAsync(task, run(task, scope.ServiceProvider)).ConfigureAwait(false);
         }
         finally
         {
@@ -126,12 +130,37 @@ internal sealed class McpTaskEngine
         }
     }
 
-    private static async Task FinishAsync(McpTaskRecord task, McpLease lease, Task<CallToolResult> work)
+    private async Task FinishDetachedAsync(McpTaskRecord task, Task<CallToolResult> work, AsyncServiceScopeOwner? scope)
+    {
+        try
+        {
+            await FinishAsync(task, work).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (scope is not null)
+            {
+                await scope.DisposeOnceAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FinishAsync(McpTaskRecord task, Task<CallToolResult> work)
     {
         try
         {
             CallToolResult result = await work.ConfigureAwait(false);
-            task.Complete(JsonSerializer.SerializeToElement(result, McpJsonContext.Default.CallToolResult));
+            JsonElement json = JsonSerializer.SerializeToElement(result, McpJsonContext.Default.CallToolResult);
+            if (result.IsError == true && !task.Modern)
+            {
+                // 2025-11-25: a tool error ends the task failed; tasks/result still returns the tool's result. (The
+                // tasks extension calls the same outcome completed, with isError in the result.)
+                task.FailWithResult(json, "The tool reported an error.");
+            }
+            else
+            {
+                task.Complete(json);
+            }
         }
         catch (OperationCanceledException) when (task.Cancellation.IsCancellationRequested)
         {
@@ -144,12 +173,8 @@ internal sealed class McpTaskEngine
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Tool exceptions are tool results already (MethodServerTool); what reaches here is a server fault.
+            McpServerLog.TaskFailed(_server.Logger, ex, task.Id);
             task.Fail(new McpTaskError { Code = JsonRpcErrorCodes.InternalError, Message = "Internal error." });
         }
-
-        // The lease (a parameter so the caller's lease is the one tracked) is given back when the task expires.
-        _ = lease;
     }
-
-    private readonly record struct McpRecord(McpTaskRecord Task, McpLease Lease);
 }

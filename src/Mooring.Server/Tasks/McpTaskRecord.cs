@@ -50,6 +50,9 @@ internal sealed class McpTaskRecord
     /// <summary>Cancels the work; fired by <c>tasks/cancel</c>, expiry and server shutdown.</summary>
     public CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>The lease that counts the task in <see cref="McpBudget.Tasks"/> until it is removed.</summary>
+    public McpLease? Lease { get; init; }
+
     /// <summary>The timer that removes the task when its lifetime ends.</summary>
     public ITimer? Expiry { get; set; }
 
@@ -71,7 +74,22 @@ internal sealed class McpTaskRecord
     public void Complete(JsonElement result) => End(McpTaskStatuses.Completed, result, null, null);
 
     /// <summary>Ends the task with the JSON-RPC error its request produced.</summary>
-    public void Fail(McpTaskError error) => End(McpTaskStatuses.Failed, null, error, null);
+    public void Fail(McpTaskError error) => End(McpTaskStatuses.Failed, null, error, error.Message);
+
+    /// <summary>Ends the task failed while keeping the request's result (a 2025-11-25 tool error: <c>tasks/result</c> returns it).</summary>
+    public void FailWithResult(JsonElement result, string message) => End(McpTaskStatuses.Failed, result, null, message);
+
+    /// <summary>Shows <c>input_required</c> while a 2025-11-25 task waits for the client to answer its requests.</summary>
+    public void WaitingForInput(bool waiting)
+    {
+        lock (_gate)
+        {
+            if (!McpTaskStatuses.IsTerminal(_status))
+            {
+                Touch(waiting ? McpTaskStatuses.InputRequired : McpTaskStatuses.Working, waiting ? "Waiting for input from the client." : null);
+            }
+        }
+    }
 
     /// <summary>Cancels the task (idempotent); false when it had already ended otherwise.</summary>
     public bool Cancel(string reason)
