@@ -54,6 +54,25 @@ public class DispatchBreakdownBenchmarks
     public CallToolRequestParams DeserializeCallToolParams() =>
         JsonSerializer.Deserialize(_message.Params.Span, McpJsonContext.Default.CallToolRequestParams)!;
 
+    /// <summary>
+    /// CallToolParamsReader: what a plain legacy call reads instead (the name; the arguments stay a slice of the
+    /// request's bytes).
+    /// </summary>
+    [Benchmark]
+    public bool ReadCallToolParamsFromBytes() => CallToolParamsReader.TryRead(_message.Params, out _, out _, out _);
+
+    /// <summary>
+    /// McpServerTool.InvokeRawAsync of the echo tool, the path a plain legacy call takes: the binder reads "text" from
+    /// the bytes (no JsonDocument), then MethodInfo.Invoke and McpResultConverter as in <see cref="ToolInvoke"/>.
+    /// </summary>
+    [Benchmark]
+    public CallToolResult ToolInvokeFromBytes()
+    {
+        CallToolParamsReader.TryRead(_message.Params, out _, out ReadOnlyMemory<byte> arguments, out _);
+        ValueTask<CallToolResult> pending = _tool.InvokeRawAsync(_context, arguments);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
     /// <summary>McpSession.HandleRequestAsync's linked source, as on stdio (the transport passes an uncancellable token).</summary>
     [Benchmark]
     public bool LinkedTokenSource_Uncancellable()
@@ -89,8 +108,9 @@ public class DispatchBreakdownBenchmarks
         new(_server.Session.Server, _server.Session, null, _id, McpMethods.ToolsCall, _server.Sink, _server.Services, CancellationToken.None);
 
     /// <summary>
-    /// <see cref="McpServerTool.InvokeAsync"/> of the echo tool: McpMethodBinder (argument array, binding closure,
-    /// JsonElement.Deserialize of "text", MethodInfo.Invoke, the unwrap delegate) and McpResultConverter.
+    /// <see cref="McpServerTool.InvokeAsync"/> of the echo tool from a <see cref="JsonElement"/> (the path of calls the
+    /// bytes reader declines): McpMethodBinder (argument array, JsonElement.Deserialize of "text", MethodInfo.Invoke,
+    /// the unwrap delegate) and McpResultConverter.
     /// </summary>
     [Benchmark]
     public CallToolResult ToolInvoke()
@@ -100,8 +120,8 @@ public class DispatchBreakdownBenchmarks
     }
 
     /// <summary>
-    /// McpMethodBinder.InvokeAsync alone (no result conversion): the argument array, the binding closure and its
-    /// delegate, the "text" string, MethodInfo.Invoke and the unwrap.
+    /// McpMethodBinder.InvokeAsync alone (no result conversion): the argument array, the "text" string,
+    /// MethodInfo.Invoke and the unwrap.
     /// </summary>
     [Benchmark]
     public object? BinderInvoke()

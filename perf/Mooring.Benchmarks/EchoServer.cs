@@ -18,6 +18,16 @@ internal sealed class EchoServer : IAsyncDisposable
     public static readonly byte[] ToolsCallBody = Encoding.UTF8.GetBytes(
         """{"jsonrpc":"2.0","id":10010000000000,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"}}}""");
 
+    /// <summary>The same call in the modern (2026-07-28) era: stateless, the client's identity in <c>params._meta</c>.</summary>
+    public static readonly byte[] ModernToolsCallBody = Encoding.UTF8.GetBytes(
+        """{"jsonrpc":"2.0","id":10010000000000,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}""");
+
+    /// <summary>The modern era's protocol revision, as sent in the header and in <c>_meta</c>.</summary>
+    public const string ModernVersion = "2026-07-28";
+
+    /// <summary>What a correct modern answer must contain: the result carries resultType and the server's identity.</summary>
+    public const string ExpectedModernResponsePrefix = """{"jsonrpc":"2.0","id":10010000000000,"result":{"content":[{"type":"text","text":"hello"}],"_meta":{"io.modelcontextprotocol/serverInfo":""";
+
     public static readonly byte[] InitializeBody = Encoding.UTF8.GetBytes(
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"Mooring.Benchmarks","version":"1.0.0"}}}""");
 

@@ -20,6 +20,7 @@ public class HttpEndpointBenchmarks
     private static readonly byte[] FixedResponse = Encoding.UTF8.GetBytes(EchoServer.ExpectedResponse);
 
     private readonly MemoryStream _requestStream = new(EchoServer.ToolsCallBody, writable: false);
+    private readonly MemoryStream _modernRequestStream = new(EchoServer.ModernToolsCallBody, writable: false);
     private readonly MemoryStream _responseStream = new(4096);
     private ServiceProvider _services = null!;
     private McpHttpEndpoint _endpoint = null!;
@@ -61,6 +62,13 @@ public class HttpEndpointBenchmarks
             throw new InvalidOperationException($"Unexpected echo response over HTTP: {answer}");
         }
 
+        McpEndpointModern();
+        answer = Encoding.UTF8.GetString(_responseStream.GetBuffer(), 0, (int)_responseStream.Length);
+        if (!answer.StartsWith(EchoServer.ExpectedModernResponsePrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Unexpected modern echo response over HTTP: {answer}");
+        }
+
         _gateContext = Post(EchoServer.ToolsCallBody, _sessionId, _requestStream);
     }
 
@@ -81,6 +89,20 @@ public class HttpEndpointBenchmarks
     public int McpEndpoint()
     {
         DefaultHttpContext context = Post(EchoServer.ToolsCallBody, _sessionId, _requestStream);
+        Run(_endpoint.HandleAsync(context));
+        return context.Response.StatusCode;
+    }
+
+    /// <summary>
+    /// The same call in the modern era: no session, <c>MCP-Protocol-Version: 2026-07-28</c> with the mirrored
+    /// <c>Mcp-Method</c> and <c>Mcp-Name</c> headers, the client's identity in <c>params._meta</c>.
+    /// </summary>
+    [Benchmark]
+    public int McpEndpointModern()
+    {
+        DefaultHttpContext context = Post(EchoServer.ModernToolsCallBody, sessionId: null, _modernRequestStream, EchoServer.ModernVersion);
+        context.Request.Headers[McpHttpHeaders.Method] = "tools/call";
+        context.Request.Headers[McpHttpHeaders.Name] = "echo";
         Run(_endpoint.HandleAsync(context));
         return context.Response.StatusCode;
     }
@@ -128,7 +150,7 @@ public class HttpEndpointBenchmarks
         await response.BodyWriter.WriteAsync(FixedResponse);
     }
 
-    private DefaultHttpContext Post(byte[] body, string? sessionId, MemoryStream bodyStream)
+    private DefaultHttpContext Post(byte[] body, string? sessionId, MemoryStream bodyStream, string protocolVersion = "2025-11-25")
     {
         var context = new DefaultHttpContext();
         HttpRequest request = context.Request;
@@ -139,7 +161,7 @@ public class HttpEndpointBenchmarks
         request.Headers.Accept = "application/json, text/event-stream";
         request.ContentType = "application/json";
         request.ContentLength = body.Length;
-        request.Headers[McpHttpHeaders.ProtocolVersion] = "2025-11-25";
+        request.Headers[McpHttpHeaders.ProtocolVersion] = protocolVersion;
         if (sessionId is not null)
         {
             request.Headers[McpHttpHeaders.SessionId] = sessionId;

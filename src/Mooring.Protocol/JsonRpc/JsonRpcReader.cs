@@ -15,6 +15,24 @@ public static class JsonRpcReader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// The constant for the methods every session sends over and over, so reading them allocates no string (48 bytes
+    /// for <c>tools/call</c>); any other method is read as usual. Dispatch compares by value, so both are the same to it.
+    /// </summary>
+    private static string? KnownMethod(ReadOnlySpan<byte> utf8) => utf8.Length switch
+    {
+        4 when utf8.SequenceEqual("ping"u8) => McpMethods.Ping,
+        10 when utf8.SequenceEqual("tools/call"u8) => McpMethods.ToolsCall,
+        10 when utf8.SequenceEqual("tools/list"u8) => McpMethods.ToolsList,
+        10 when utf8.SequenceEqual("initialize"u8) => McpMethods.Initialize,
+        11 when utf8.SequenceEqual("prompts/get"u8) => McpMethods.PromptsGet,
+        14 when utf8.SequenceEqual("resources/read"u8) => McpMethods.ResourcesRead,
+        22 when utf8.SequenceEqual("notifications/progress"u8) => McpMethods.NotificationProgress,
+        23 when utf8.SequenceEqual("notifications/cancelled"u8) => McpMethods.NotificationCancelled,
+        25 when utf8.SequenceEqual("notifications/initialized"u8) => McpMethods.NotificationInitialized,
+        _ => null,
+    };
+
     /// <summary>True when the payload's first significant character is <c>[</c> (a batch).</summary>
     public static bool IsBatch(ReadOnlySpan<byte> utf8)
     {
@@ -192,7 +210,7 @@ public static class JsonRpcReader
                 case Fields.Method:
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        method = reader.GetString();
+                        method = (reader.ValueIsEscaped || reader.HasValueSequence ? null : KnownMethod(reader.ValueSpan)) ?? reader.GetString();
                     }
                     else
                     {

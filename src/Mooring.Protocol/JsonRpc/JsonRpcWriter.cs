@@ -33,7 +33,17 @@ public static class JsonRpcWriter
         {
             WriteStart(writer, id);
             writer.WritePropertyName("result"u8);
-            JsonSerializer.Serialize(writer, result, typeInfo);
+
+            // Only with the default metadata: a caller's own options or converters must be honoured.
+            if (result is CallToolResult toolResult && ReferenceEquals(typeInfo, McpJsonContext.Default.CallToolResult) && CallToolResultWriter.CanWrite(toolResult))
+            {
+                CallToolResultWriter.Write(writer, toolResult);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, result, typeInfo);
+            }
+
             writer.WriteEndObject();
         }
         finally

@@ -69,34 +69,116 @@ internal sealed class McpMethodBinder
             throw new ArgumentBindingException("The arguments must be a JSON object.");
         }
 
+        // Bound here, synchronously, and into a plain array: no closure or delegate per call.
         JsonElement? args = arguments is { ValueKind: JsonValueKind.Object } ? arguments : null;
-        return InvokeCoreAsync(context, p => args is { } a && a.TryGetProperty(p.Name, out JsonElement v) ? BindJson(p, v) : Missing(p));
+        object?[] values = new object?[Parameters.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            McpBoundParameter p = Parameters[i];
+            values[i] = p.Kind != McpParameterKind.Argument ? BindSpecial(p, context)
+                : args is { } a && a.TryGetProperty(p.Name, out JsonElement v) ? BindJson(p, v)
+                : Missing(p);
+        }
+
+        return InvokeCoreAsync(context, values);
     }
 
     /// <summary>Binds and invokes with string arguments (prompt arguments, URI template variables).</summary>
-    public ValueTask<object?> InvokeAsync(McpRequestContext context, IReadOnlyDictionary<string, string>? arguments) =>
-        InvokeCoreAsync(context, p => arguments is not null && arguments.TryGetValue(p.Name, out string? v) ? BindString(p, v) : Missing(p));
-
-    private async ValueTask<object?> InvokeCoreAsync(McpRequestContext context, Func<McpBoundParameter, object?> bindArgument)
+    public ValueTask<object?> InvokeAsync(McpRequestContext context, IReadOnlyDictionary<string, string>? arguments)
     {
         object?[] values = new object?[Parameters.Count];
         for (int i = 0; i < values.Length; i++)
         {
             McpBoundParameter p = Parameters[i];
-            values[i] = p.Kind switch
-            {
-                McpParameterKind.Argument => bindArgument(p),
-                McpParameterKind.CancellationToken => context.CancellationToken,
-                McpParameterKind.RequestContext => context,
-                McpParameterKind.Progress => new McpProgressReporter(context),
-                McpParameterKind.ClientLogger => context.Logger,
-                McpParameterKind.Session => context.Session,
-                McpParameterKind.ClientCapabilities => context.ClientCapabilities,
-                McpParameterKind.ServiceProvider => context.Services,
-                _ => context.Services.GetRequiredService(p.Info.ParameterType),
-            };
+            values[i] = p.Kind != McpParameterKind.Argument ? BindSpecial(p, context)
+                : arguments is not null && arguments.TryGetValue(p.Name, out string? v) ? BindString(p, v)
+                : Missing(p);
         }
 
+        return InvokeCoreAsync(context, values);
+    }
+
+    /// <summary>
+    /// Binds and invokes with the arguments object as the client sent it (UTF-8 JSON; empty when absent or null),
+    /// reading each argument straight from the bytes with the same serializer options a <see cref="JsonElement"/>
+    /// would be deserialized with, so no <see cref="JsonDocument"/> is built per call. The bytes are read before this
+    /// returns. Returns false, having bound nothing, when the object is not one this reads alone (a duplicated
+    /// argument, too many arguments to track on the stack): the caller then binds through a <see cref="JsonElement"/>.
+    /// </summary>
+    public bool TryInvoke(McpRequestContext context, ReadOnlySpan<byte> arguments, out ValueTask<object?> invocation)
+    {
+        invocation = default;
+        const int MaxTracked = 32;
+        if (Parameters.Count > MaxTracked)
+        {
+            return false;
+        }
+
+        // Where each parameter's value starts in the bytes (-1: absent), found in one pass before anything is bound.
+        Span<int> starts = stackalloc int[Parameters.Count];
+        starts.Fill(-1);
+        if (!arguments.IsEmpty)
+        {
+            var reader = new Utf8JsonReader(arguments);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                int index = -1;
+                for (int i = 0; i < Parameters.Count; i++)
+                {
+                    if (Parameters[i].Kind == McpParameterKind.Argument && reader.ValueTextEquals(Parameters[i].Name))
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                reader.Read();
+                if (index >= 0)
+                {
+                    if (starts[index] >= 0)
+                    {
+                        return false;
+                    }
+
+                    starts[index] = (int)reader.TokenStartIndex;
+                }
+
+                reader.Skip();
+            }
+        }
+
+        object?[] values = new object?[Parameters.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            McpBoundParameter p = Parameters[i];
+            values[i] = p.Kind != McpParameterKind.Argument ? BindSpecial(p, context)
+                : starts[i] >= 0 ? BindUtf8(p, arguments[starts[i]..])
+                : Missing(p);
+        }
+
+        invocation = InvokeCoreAsync(context, values);
+        return true;
+    }
+
+    private static object? BindSpecial(McpBoundParameter p, McpRequestContext context) => p.Kind switch
+    {
+        McpParameterKind.CancellationToken => context.CancellationToken,
+        McpParameterKind.RequestContext => context,
+        McpParameterKind.Progress => new McpProgressReporter(context),
+        McpParameterKind.ClientLogger => context.Logger,
+        McpParameterKind.Session => context.Session,
+        McpParameterKind.ClientCapabilities => context.ClientCapabilities,
+        McpParameterKind.ServiceProvider => context.Services,
+        _ => context.Services.GetRequiredService(p.Info.ParameterType),
+    };
+
+    private async ValueTask<object?> InvokeCoreAsync(McpRequestContext context, object?[] values)
+    {
         SemaphoreSlim? admitted = null;
         if (IsSynchronous)
         {
@@ -151,6 +233,30 @@ internal sealed class McpMethodBinder
         try
         {
             return value.Deserialize(p.Info.ParameterType, _serializerOptions);
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(p.Info.ParameterType)}.");
+        }
+        catch (NotSupportedException)
+        {
+            throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(p.Info.ParameterType)}.");
+        }
+    }
+
+    /// <summary>The raw-bytes twin of <see cref="BindJson"/>: <paramref name="value"/> starts at the argument's value.</summary>
+    private object? BindUtf8(McpBoundParameter p, ReadOnlySpan<byte> value)
+    {
+        var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = _serializerOptions.MaxDepth, AllowMultipleValues = true });
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return p.IsRequired ? throw new ArgumentBindingException($"Argument '{p.Name}' must not be null.") : Default(p);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(ref reader, p.Info.ParameterType, _serializerOptions);
         }
         catch (JsonException)
         {

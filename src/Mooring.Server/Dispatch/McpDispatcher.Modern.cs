@@ -37,15 +37,22 @@ internal sealed partial class McpDispatcher
         }
 
         McpRequestStateProtector protector = _server.RequestState;
-        byte[] binding = McpRequestStateProtector.Bind(ctx.Principal, ctx.Method, target, arguments);
-        var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (p.RequestState is { } state && !protector.TryOpen(state, binding, out answers, out string? stateError))
+
+        // The binding (a hash of who, what and the arguments) is only needed to open state or to seal new state.
+        byte[]? binding = null;
+        Dictionary<string, JsonElement>? answers = null;
+        if (p.RequestState is { } state)
         {
-            return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, stateError);
+            binding = McpRequestStateProtector.Bind(ctx.Principal, ctx.Method, target, arguments);
+            if (!protector.TryOpen(state, binding, out answers, out string? stateError))
+            {
+                return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, stateError);
+            }
         }
 
         if (p.InputResponses is { } responses)
         {
+            answers ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, JsonElement> response in responses)
             {
                 answers[response.Key] = response.Value;
@@ -54,7 +61,14 @@ internal sealed partial class McpDispatcher
 
         var round = new McpInputRound(answers);
         ctx.InputRound = round;
-        Task<T> handler = run().AsTask();
+        ValueTask<T> pending = run();
+        if (pending.IsCompletedSuccessfully && ctx.Detach is null)
+        {
+            // Finished without waiting: it asked for nothing it lacked (a missing answer never completes), so no race to run.
+            return reply(ctx, pending.Result);
+        }
+
+        Task<T> handler = pending.AsTask();
         Task detached = ctx.Detach?.Task ?? Task.Delay(Timeout.Infinite, CancellationToken.None);
         _ = await Task.WhenAny(handler, round.Needed, detached).ConfigureAwait(false);
         if (detached.IsCompleted && handler is Task<CallToolResult> work)
@@ -85,7 +99,7 @@ internal sealed partial class McpDispatcher
         {
             ResultType = McpResultTypes.InputRequired,
             InputRequests = round.Requests,
-            RequestState = protector.Protect(binding, round.Used),
+            RequestState = protector.Protect(binding ?? McpRequestStateProtector.Bind(ctx.Principal, ctx.Method, target, arguments), round.Used),
         };
         return ctx.Reply(input, McpJsonContext.Default.InputRequiredResult);
     }

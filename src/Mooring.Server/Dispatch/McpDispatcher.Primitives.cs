@@ -6,6 +6,23 @@ internal sealed partial class McpDispatcher
 {
     private async ValueTask<McpOutgoingMessage> CallToolAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
     {
+        // The common legacy call (no task, no input round): the tool binds its arguments from the request's bytes.
+        if (!ctx.IsModern && CallToolParamsReader.TryRead(raw, out string name, out ReadOnlyMemory<byte> arguments, out RequestMeta? meta))
+        {
+            ctx.ProgressToken = meta?.ProgressToken;
+            if (!_server.Tools.TryGet(name, out McpServerTool? plain))
+            {
+                return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown tool: {Truncate(name)}");
+            }
+
+            if (plain.TaskSupport == McpTaskSupport.Required)
+            {
+                return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(name)}' runs only as a task (task-augmented tools/call).");
+            }
+
+            return ctx.Reply(await plain.InvokeRawAsync(ctx, arguments).ConfigureAwait(false), McpJsonContext.Default.CallToolResult);
+        }
+
         if (!TryParams(ctx, raw, McpJsonContext.Default.CallToolRequestParams, null, out CallToolRequestParams p, out McpOutgoingMessage? error))
         {
             return error!;
@@ -38,7 +55,7 @@ internal sealed partial class McpDispatcher
                 ctx.UseOwnedScope(new AsyncServiceScopeOwner(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(_server.Services)));
                 try
                 {
-                    return await WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult)).ConfigureAwait(false);
+                    return await CallToolWithInputAsync(ctx, p, tool).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -61,8 +78,18 @@ internal sealed partial class McpDispatcher
             return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(p.Name)}' runs only as a task (task-augmented tools/call).");
         }
 
-        return await WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult)).ConfigureAwait(false);
+        if (!ctx.IsModern)
+        {
+            // No input round in a session: the call simply runs (and allocates no closure for WithInputAsync).
+            return ctx.Reply(await tool.InvokeAsync(ctx, p.Arguments).ConfigureAwait(false), McpJsonContext.Default.CallToolResult);
+        }
+
+        return await CallToolWithInputAsync(ctx, p, tool).ConfigureAwait(false);
     }
+
+    // Apart, so the closure's captures are allocated only on this path, not on entry to CallToolAsync.
+    private ValueTask<McpOutgoingMessage> CallToolWithInputAsync(McpRequestContext ctx, CallToolRequestParams p, McpServerTool tool) =>
+        WithInputAsync(ctx, p, p.Name, p.Arguments, () => tool.InvokeAsync(ctx, p.Arguments), static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult));
 
     private async ValueTask<McpOutgoingMessage> GetPromptAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
     {

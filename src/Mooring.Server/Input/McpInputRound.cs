@@ -8,15 +8,28 @@ namespace Mooring.Server;
 /// sent with this retry), the keys the handler read, and what it still needs. The first unanswered request signals
 /// <see cref="Needed"/>; the dispatcher then stops the handler and answers <c>input_required</c>.
 /// </summary>
-internal sealed class McpInputRound(Dictionary<string, JsonElement> answers)
+/// <remarks>
+/// Most rounds never need anything (the handler asks for no input, or has every answer), so what only a missing
+/// answer needs is created on first use, and a round with no answers shares no state with the request at all.
+/// </remarks>
+internal sealed class McpInputRound(Dictionary<string, JsonElement>? answers)
 {
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _needed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Dictionary<string, InputRequest> _requests = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonElement> _used = new(StringComparer.Ordinal);
+    private TaskCompletionSource? _needed;
+    private Dictionary<string, InputRequest>? _requests;
+    private Dictionary<string, JsonElement>? _used;
 
     /// <summary>Completes when the handler asked for something nobody has answered yet.</summary>
-    public Task Needed => _needed.Task;
+    public Task Needed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_needed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
     /// <summary>The unanswered requests, by key.</summary>
     public IReadOnlyDictionary<string, InputRequest> Requests
@@ -25,7 +38,7 @@ internal sealed class McpInputRound(Dictionary<string, JsonElement> answers)
         {
             lock (_gate)
             {
-                return new Dictionary<string, InputRequest>(_requests, StringComparer.Ordinal);
+                return _requests is null ? new Dictionary<string, InputRequest>(StringComparer.Ordinal) : new Dictionary<string, InputRequest>(_requests, StringComparer.Ordinal);
             }
         }
     }
@@ -37,7 +50,7 @@ internal sealed class McpInputRound(Dictionary<string, JsonElement> answers)
         {
             lock (_gate)
             {
-                return new Dictionary<string, JsonElement>(_used, StringComparer.Ordinal);
+                return _used is null ? new Dictionary<string, JsonElement>(StringComparer.Ordinal) : new Dictionary<string, JsonElement>(_used, StringComparer.Ordinal);
             }
         }
     }
@@ -51,21 +64,21 @@ internal sealed class McpInputRound(Dictionary<string, JsonElement> answers)
             bool missing = false;
             foreach (McpInputRequest request in requests)
             {
-                if (answers.TryGetValue(request.Key, out JsonElement answer))
+                if (answers is not null && answers.TryGetValue(request.Key, out JsonElement answer))
                 {
                     found[request.Key] = answer;
-                    _used[request.Key] = answer;
+                    (_used ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[request.Key] = answer;
                 }
                 else
                 {
-                    _requests[request.Key] = new InputRequest { Method = request.Method, Params = request.Params };
+                    (_requests ??= new Dictionary<string, InputRequest>(StringComparer.Ordinal))[request.Key] = new InputRequest { Method = request.Method, Params = request.Params };
                     missing = true;
                 }
             }
 
             if (missing)
             {
-                _needed.TrySetResult();
+                (_needed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
 
             return !missing;

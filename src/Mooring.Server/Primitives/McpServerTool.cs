@@ -47,6 +47,14 @@ public abstract class McpServerTool : IMcpServerPrimitive, IMcpValidatedPrimitiv
     /// </summary>
     public abstract ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments);
 
+    /// <summary>
+    /// Calls the tool with its arguments object as the client sent it (UTF-8 JSON, valid; empty when absent or null).
+    /// The bytes are only valid until the first await: this reads them before it returns. The default builds the
+    /// <see cref="JsonElement"/> <see cref="InvokeAsync"/> takes; a tool that can bind from the bytes overrides it.
+    /// </summary>
+    internal virtual ValueTask<CallToolResult> InvokeRawAsync(McpRequestContext context, ReadOnlyMemory<byte> arguments) =>
+        InvokeAsync(context, arguments.IsEmpty ? null : JsonSerializer.Deserialize(arguments.Span, McpJsonContext.Default.JsonElement));
+
     /// <summary>Creates a tool from a method marked (or not) with <see cref="McpToolAttribute"/>.</summary>
     /// <param name="method">The method.</param>
     /// <param name="target">The instance for an instance method; null to create one per call through DI.</param>

@@ -76,12 +76,23 @@ internal sealed class MethodServerTool : McpServerTool
 
     public override bool DefersTaskCreation { get; }
 
-    public override async ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments)
+    public override ValueTask<CallToolResult> InvokeAsync(McpRequestContext context, JsonElement? arguments) =>
+        InvokeCoreAsync(context, arguments, default, fromBytes: false);
+
+    /// <summary>Binds straight from the bytes (no <see cref="JsonDocument"/> per call) unless the binder declines.</summary>
+    internal override ValueTask<CallToolResult> InvokeRawAsync(McpRequestContext context, ReadOnlyMemory<byte> arguments) =>
+        InvokeCoreAsync(context, null, arguments, fromBytes: true);
+
+    // The bytes are bound before the first await, while the caller still holds them.
+    private async ValueTask<CallToolResult> InvokeCoreAsync(McpRequestContext context, JsonElement? arguments, ReadOnlyMemory<byte> utf8Arguments, bool fromBytes)
     {
         object? value;
         try
         {
-            value = await _binder.InvokeAsync(context, arguments).ConfigureAwait(false);
+            ValueTask<object?> invocation = fromBytes && _binder.TryInvoke(context, utf8Arguments.Span, out ValueTask<object?> bound)
+                ? bound
+                : _binder.InvokeAsync(context, fromBytes ? ParseArguments(utf8Arguments) : arguments);
+            value = await invocation.ConfigureAwait(false);
         }
         catch (ArgumentBindingException ex)
         {
@@ -120,4 +131,7 @@ internal sealed class MethodServerTool : McpServerTool
     }
 
     internal McpMethodBinder Binder => _binder;
+
+    private static JsonElement? ParseArguments(ReadOnlyMemory<byte> utf8) =>
+        utf8.IsEmpty ? null : JsonSerializer.Deserialize(utf8.Span, McpJsonContext.Default.JsonElement);
 }

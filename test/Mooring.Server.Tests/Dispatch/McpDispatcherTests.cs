@@ -99,6 +99,36 @@ public sealed class McpDispatcherTests
         Assert.Equal("Unknown tool: subtract", Rpc.Error(response, JsonRpcErrorCodes.InvalidParams));
     }
 
+    /// <summary>
+    /// A plain call binds its arguments from the request's bytes; any other params (here an extra member) go through
+    /// the serializer and a <see cref="System.Text.Json.JsonElement"/>. Both must answer alike, errors included.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"a":2,"b":40}""")]
+    [InlineData("""{"b":40,"a":2,"c":[1,{"d":2}]}""")]
+    [InlineData("""{"a":null,"b":1}""")]
+    [InlineData("""{"a":"2","b":1}""")]
+    [InlineData("""{"a":2.5,"b":1}""")]
+    [InlineData("""{"a":9999999999,"b":1}""")]
+    [InlineData("""{"a":2}""")]
+    [InlineData("""{"A":2,"b":40}""")]
+    [InlineData("""{"a":1,"a":2,"b":40}""")]
+    [InlineData("""{"\u0061":2,"b":40}""")]
+    [InlineData("{}")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    public async Task ToolsCall_ArgumentsFromBytes_AnswerAsThroughTheSerializer(string arguments)
+    {
+        await using TestServer server = CreateServer();
+        TestSession session = await server.InitializedSessionAsync();
+
+        JsonNode fast = await session.RequestAsync("tools/call", $$$"""{"name":"add","arguments":{{{arguments}}},"_meta":{"progressToken":"p"}}""");
+        JsonNode general = await session.RequestAsync("tools/call", $$$"""{"name":"add","arguments":{{{arguments}}},"_meta":{"progressToken":"p"},"extra":0}""");
+
+        Assert.Equal(general["result"]?.ToJsonString() ?? general["error"]!.ToJsonString(), fast["result"]?.ToJsonString() ?? fast["error"]!.ToJsonString());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("{}")]
