@@ -164,6 +164,9 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>True while a keep-alive ping is out (until its answer, failure or timeout has been taken into account).</summary>
+    internal bool IsPinging => Volatile.Read(ref _pinging) == 1;
+
     /// <summary>Closes every open stream connection with a <c>retry</c> hint (the server is draining); the streams stay resumable.</summary>
     public async ValueTask CloseConnectionsForDrainAsync(TimeSpan retry)
     {

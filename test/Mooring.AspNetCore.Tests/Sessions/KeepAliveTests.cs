@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Mooring.Server;
 
@@ -91,10 +92,13 @@ public sealed class KeepAliveTests
             string id = request.RootElement.GetProperty("id").GetRawText();
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{}}")).StatusCode);
 
-            // The answer completes the ping asynchronously; only move the clock once the server has taken it, or the
-            // (synchronous) timeout could win a race that real time never gives it.
+            // The answer completes the ping asynchronously; only move the clock once the server has taken it and its
+            // keep-alive has finished with it, or the (synchronous) timeout could win a race real time never gives it,
+            // and a ping still marked as out would make the next round skip its ping.
             Assert.True(server.McpServer.TryGetSession(session, out McpSession? live));
             await Eventually.TrueAsync(() => live.PendingClientRequestCount == 0, "the server to take the ping's answer");
+            Assert.True(server.Services.GetRequiredService<McpHttpSessionManager>().TryGet(session, out McpHttpSession? http));
+            await Eventually.TrueAsync(() => !http!.IsPinging, "the keep-alive to finish with the answered ping");
             time.Advance(PingTimeout);
         }
 
