@@ -20,6 +20,7 @@ internal sealed class SseConnection : IDisposable
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer _writeTimer;
     private ITimer? _heartbeatTimer;
+    private TimeSpan _heartbeatInterval;
     private int _endReason = -1;
     private long _lastWrite;
     private bool _started;
@@ -94,18 +95,32 @@ internal sealed class SseConnection : IDisposable
     /// </summary>
     public void StartHeartbeat(TimeSpan interval, Func<Task> beat, Action<Task> track)
     {
+        // A one-shot timer, re-armed by every completed write: the stream is never silent longer than the interval
+        // (a periodic timer that checks for silence can let almost two intervals pass, which 10,000 streams showed).
         _heartbeatTimer?.Dispose();
+        _heartbeatInterval = interval;
         _heartbeatTimer = _time.CreateTimer(
             _ =>
             {
-                if (!_done.Task.IsCompleted && _time.GetElapsedTime(Volatile.Read(ref _lastWrite)) >= interval)
+                if (_done.Task.IsCompleted)
+                {
+                    return;
+                }
+
+                TimeSpan silent = _time.GetElapsedTime(Volatile.Read(ref _lastWrite));
+                if (silent >= interval)
                 {
                     track(beat());
+                }
+                else
+                {
+                    // A write landed after the timer was armed: wait for the rest of the interval.
+                    _heartbeatTimer?.Change(interval - silent, Timeout.InfiniteTimeSpan);
                 }
             },
             null,
             interval,
-            interval);
+            Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Lets the HTTP response end, recording why (the first reason wins).</summary>
@@ -147,6 +162,7 @@ internal sealed class SseConnection : IDisposable
 
             System.IO.Pipelines.FlushResult result = await flush.ConfigureAwait(false);
             Volatile.Write(ref _lastWrite, _time.GetTimestamp());
+            _heartbeatTimer?.Change(_heartbeatInterval, Timeout.InfiniteTimeSpan);
             return !result.IsCanceled && !result.IsCompleted && EndReason != McpEndReason.WriteTimeout;
         }
         catch (OperationCanceledException)

@@ -10,6 +10,14 @@ internal static class PracticalTools
     [Description("Returns the text it is given.")]
     public static string Echo([Description("The text to return.")] string text) => text;
 
+    [McpTool("progress_echo", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("Sends one progress notification (when the request has a progress token), then returns the text it is given: the SSE answer in its simplest form.")]
+    public static async Task<string> ProgressEcho(McpRequestContext context, [Description("The text to return.")] string text)
+    {
+        await context.ReportProgressAsync(1, 1).ConfigureAwait(false);
+        return text;
+    }
+
     [McpTool("sleep", ReadOnly = true, OpenWorld = false)]
     [Description("Waits for the given number of milliseconds, reporting progress; stops early when cancelled.")]
     public static async Task<string> Sleep(

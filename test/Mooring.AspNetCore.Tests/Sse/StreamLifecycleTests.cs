@@ -41,6 +41,40 @@ public sealed class StreamLifecycleTests
     }
 
     [Fact]
+    public async Task Heartbeat_AfterAWrite_ComesOneIntervalAfterIt_NeverLater()
+    {
+        // A periodic timer that checks for silence lets almost two intervals pass when a write lands between its ticks
+        // (10,000 streams showed it); the heartbeat is due exactly one interval after the last write.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using KestrelTestServer server = await TestServers.StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.ConfigureHttp = h => h.HeartbeatInterval = Heartbeat;
+        });
+        using var client = new McpTestClient(server.McpEndpoint);
+        string session = await client.InitializeAsync();
+        await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
+        Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session, protocolVersion: "2025-11-25"))).StatusCode);
+        Assert.False((await stream.ReadSseEventAsync())!.HasMessage);
+
+        time.Advance(Heartbeat / 2);
+        Assert.True(server.McpServer.TryGetSession(session, out McpSession? live));
+        Assert.True(live.TrySendNotification<System.Text.Json.Nodes.JsonObject?>(McpMethods.NotificationToolListChanged, null, null));
+        Assert.True((await stream.ReadSseEventAsync())!.HasMessage);
+
+        // One interval after the start, but only half of one after the write: not yet.
+        time.Advance(Heartbeat / 2);
+        await Assert.ThrowsAsync<TimeoutException>(() => stream.ReadSseEventAsync(TimeSpan.FromMilliseconds(300)));
+        time.Advance((Heartbeat / 2) - TimeSpan.FromTicks(1));
+        await Assert.ThrowsAsync<TimeoutException>(() => stream.ReadSseEventAsync(TimeSpan.FromMilliseconds(300)));
+
+        // Exactly one interval after the write.
+        time.Advance(TimeSpan.FromTicks(1));
+        SseEvent? heartbeat = await stream.ReadSseEventAsync();
+        Assert.StartsWith(":", heartbeat!.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetStreams_OverTheCap_Get503_AndTheLeaseIsReturnedWhenTheClientLeaves()
     {
         await using KestrelTestServer server = await TestServers.StartAsync(o => o.ConfigureServer = s => s.Limits.MaxGetStreams = 1);
