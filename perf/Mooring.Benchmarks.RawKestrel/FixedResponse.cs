@@ -13,17 +13,41 @@ public static class FixedResponse
     public static ReadOnlyMemory<byte> JsonBody { get; } =
         """{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"hello"}]}}"""u8.ToArray();
 
-    /// <summary>The same message as one Server-Sent Event, as servers answer when they choose a stream.</summary>
-    public static ReadOnlyMemory<byte> SseBody { get; } =
-        Encoding.UTF8.GetBytes("event: message\ndata: " + Encoding.UTF8.GetString(JsonBody.Span) + "\n\n");
+    /// <summary>
+    /// The same result as a 2026-07-28 server sends it: with <c>resultType</c> and the server's identity in <c>_meta</c>,
+    /// so the modern ceiling writes as many bytes as a modern server must.
+    /// </summary>
+    public static ReadOnlyMemory<byte> ModernJsonBody { get; } =
+        """{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"hello"}],"_meta":{"io.modelcontextprotocol/serverInfo":{"name":"raw-kestrel","version":"0.1.0"}},"resultType":"complete"}}"""u8.ToArray();
+
+    /// <summary>The echo result as one Server-Sent Event, as servers answer when they choose a stream.</summary>
+    public static ReadOnlyMemory<byte> SseBody { get; } = Event(JsonBody.Span);
+
+    /// <summary>A <c>notifications/progress</c> for the request's token, as one Server-Sent Event.</summary>
+    public static ReadOnlyMemory<byte> SseProgressEvent { get; } =
+        Event("""{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":1,"progress":1,"total":1}}"""u8);
 
     /// <summary>Writes <see cref="JsonBody"/> with a Content-Length.</summary>
     public static Task WriteJsonAsync(HttpContext context) =>
         WriteAsync(context, "application/json", JsonBody);
 
+    /// <summary>Writes <see cref="ModernJsonBody"/> with a Content-Length.</summary>
+    public static Task WriteModernJsonAsync(HttpContext context) =>
+        WriteAsync(context, "application/json", ModernJsonBody);
+
     /// <summary>Writes <see cref="SseBody"/> as <c>text/event-stream</c>, chunked, then ends the response.</summary>
     public static Task WriteSseAsync(HttpContext context) =>
         WriteAsync(context, "text/event-stream", SseBody, contentLength: false);
+
+    /// <summary>
+    /// The ceiling of the SSE response mode: <see cref="SseProgressEvent"/>, flushed on its own as a server sends a
+    /// notification while the tool still runs, then <see cref="SseBody"/>, then the end of the chunked response.
+    /// </summary>
+    public static async Task WriteSseWithProgressAsync(HttpContext context)
+    {
+        await WriteAsync(context, "text/event-stream", SseProgressEvent, contentLength: false);
+        await context.Response.BodyWriter.WriteAsync(SseBody, context.RequestAborted);
+    }
 
     private static async Task WriteAsync(HttpContext context, string contentType, ReadOnlyMemory<byte> body, bool contentLength = true)
     {
@@ -51,4 +75,7 @@ public static class FixedResponse
             }
         }
     }
+
+    private static byte[] Event(ReadOnlySpan<byte> json) =>
+        Encoding.UTF8.GetBytes("event: message\ndata: " + Encoding.UTF8.GetString(json) + "\n\n");
 }

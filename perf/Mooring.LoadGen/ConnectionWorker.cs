@@ -16,6 +16,7 @@ internal sealed class ConnectionWorker : IDisposable
     private readonly byte[] _request;
     private readonly int _idOffset;
     private readonly bool _matchIds;
+    private readonly bool _requireProgress;
     private readonly long _maxRequests;
     private readonly RpcExchange _exchange = new();
     private long _nextId;
@@ -25,9 +26,18 @@ internal sealed class ConnectionWorker : IDisposable
     public ConnectionWorker(int index, LoadGenOptions options, string? sessionId, CancellationToken abort)
     {
         _options = options;
-        _matchIds = options.Mode == LoadMode.Mcp;
+        _matchIds = options.Mode != LoadMode.Raw;
+        _requireProgress = options.Progress;
+
         // Raw mode sends the same bytes minus the session header, so the ceiling parses a request of the same size.
-        _request = McpRequests.ToolsCall(options.Url, sessionId, McpRequests.ProtocolVersion, out _idOffset);
+        // One progress token per connection: a connection has one request in flight, so tokens are never shared.
+        var shape = options.Mode switch
+        {
+            LoadMode.Modern => RequestShape.Modern,
+            LoadMode.Raw => options.Shape,
+            _ => RequestShape.Legacy,
+        };
+        _request = McpRequests.ToolsCall(options.Url, shape, sessionId, options.Tool, options.Progress ? McpRequests.FirstIdOf(index) : null, out _idOffset);
         _nextId = McpRequests.FirstIdOf(index);
         _maxRequests = Math.Max(1, options.MaxRequests / options.Connections);
         Abort = abort;
@@ -117,7 +127,7 @@ internal sealed class ConnectionWorker : IDisposable
                     pending = pending[await connection.SendSomeAsync(pending, token)..];
                 }
 
-                _exchange.Start(expectedId, expectResponse: true, captureSessionId: false, McpRequests.EchoTextUtf8);
+                _exchange.Start(expectedId, expectResponse: true, captureSessionId: false, McpRequests.EchoTextUtf8, _requireProgress);
                 ExchangeOutcome? done;
                 while ((done = _exchange.Advance(connection)) is null)
                 {

@@ -26,6 +26,9 @@ internal enum ExchangeOutcome
     /// <summary>A result that is not the echo of the text sent.</summary>
     WrongResult,
 
+    /// <summary>A response that should have been preceded by a progress notification on an SSE stream, and was not.</summary>
+    NoProgress,
+
     /// <summary>The body ended without the response to this request.</summary>
     NoResponse,
 

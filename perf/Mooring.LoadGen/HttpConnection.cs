@@ -13,15 +13,18 @@ namespace Mooring.LoadGen;
 /// </summary>
 internal sealed class HttpConnection : IDisposable
 {
+    /// <summary>The buffer size of a connection that holds a quiet stream: thousands of them are held at once.</summary>
+    public const int SmallBufferSize = 1024;
+
     private const int InitialBufferSize = 16 * 1024;
     private const int MaxBufferSize = 1024 * 1024;       // a benchmark response is a few hundred bytes
     private const int MaxChunkSizeLine = 1024;
 
     private readonly Socket _socket;
-    private byte[] _raw = new byte[InitialBufferSize];
+    private byte[] _raw;
     private int _rawStart;
     private int _rawEnd;
-    private byte[] _body = new byte[InitialBufferSize];
+    private byte[] _body;
     private int _bodyStart;
     private int _bodyEnd;
 
@@ -30,7 +33,12 @@ internal sealed class HttpConnection : IDisposable
     private ChunkState _chunkState;
     private bool _discardBody;
 
-    private HttpConnection(Socket socket) => _socket = socket;
+    private HttpConnection(Socket socket, int bufferSize)
+    {
+        _socket = socket;
+        _raw = new byte[bufferSize];
+        _body = new byte[bufferSize];
+    }
 
     private enum BodyFraming
     {
@@ -63,14 +71,15 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>Decoded body bytes not yet consumed.</summary>
     public ReadOnlySpan<byte> Body => _body.AsSpan(_bodyStart, _bodyEnd - _bodyStart);
 
-    public static async Task<HttpConnection> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+    /// <summary>Connects; <paramref name="bufferSize"/> is where the receive and body buffers start (they grow as needed).</summary>
+    public static async Task<HttpConnection> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken, int bufferSize = InitialBufferSize)
     {
         // Small requests and responses: send each at once rather than wait on Nagle and delayed ACKs.
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(endPoint, cancellationToken);
-            return new HttpConnection(socket);
+            return new HttpConnection(socket, bufferSize);
         }
         catch
         {
@@ -126,6 +135,9 @@ internal sealed class HttpConnection : IDisposable
             BodyComplete = true;
         }
     }
+
+    /// <summary>Forgets every byte received and not parsed yet: a held stream only times its arrivals.</summary>
+    public void DiscardReceived() => _rawStart = _rawEnd = 0;
 
     /// <summary>Drops the body from here on: it is decoded (to find its end) but not kept.</summary>
     public void DiscardBody()

@@ -20,6 +20,7 @@ internal static class JsonRpcInspector
         var hasResult = false;
         var hasError = false;
         var hasMethod = false;
+        var isProgress = false;
         var toolError = false;
         var textMatches = expectedText.IsEmpty;
         try
@@ -50,10 +51,15 @@ internal static class JsonRpcInspector
 
                     reader.Skip();
                 }
+                else if (reader.ValueTextEquals("method"u8))
+                {
+                    reader.Read();
+                    hasMethod = true;
+                    isProgress = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(McpRequests.ProgressNotificationUtf8);
+                }
                 else
                 {
                     hasError |= reader.ValueTextEquals("error"u8);
-                    hasMethod |= reader.ValueTextEquals("method"u8);
                     reader.Read();
                     reader.Skip();
                 }
@@ -71,7 +77,7 @@ internal static class JsonRpcInspector
 
         if (hasMethod)
         {
-            return RpcMessageKind.Other;
+            return isProgress && !hasId ? RpcMessageKind.Progress : RpcMessageKind.Other;
         }
 
         if (!hasId || hasResult == hasError)

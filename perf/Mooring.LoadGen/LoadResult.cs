@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Mooring.LoadGen;
 
 /// <summary>The figures of one run, printed as one human line and one JSON line.</summary>
-internal sealed class LoadResult
+internal sealed class LoadResult : IRunResult
 {
     public required LoadGenOptions Options { get; init; }
 
@@ -25,8 +25,8 @@ internal sealed class LoadResult
 
     public int WorkersGaveUp { get; init; }
 
-    /// <summary>Bytes allocated by this process during the measured period, or -1 if not measured.</summary>
-    public long AllocatedBytes { get; init; } = -1;
+    /// <summary>What this process and the server spent during the measured period.</summary>
+    public WindowCounters Window { get; init; } = WindowCounters.None;
 
     public long Requests => Latency.Count;
 
@@ -50,8 +50,9 @@ internal sealed class LoadResult
             $"{RequestsPerSecond:0} req/s, p50 {Ms(50):0.000} ms, p90 {Ms(90):0.000} ms, p99 {Ms(99):0.000} ms, max {Latency.MaxNanoseconds / 1e6:0.000} ms");
         var mode = Options.Mode.ToString().ToLowerInvariant();
         var verdict = Succeeded ? "" : " (FAILED: too many errors or no requests)";
+        var cpu = Window.ServerCpuSeconds is null ? "" : string.Create(CultureInfo.InvariantCulture, $", server CPU {Window.ServerMicrosecondsPer(Requests):0.0} us/req");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{label}{mode} {Options.Url} {Options.Connections} conn {Options.Duration.TotalSeconds:0.#} s: {figures}, errors {Errors}, reconnects {Reconnects}{verdict}");
+            $"{label}{mode} {Options.Url} {Options.Connections} conn {Options.Duration.TotalSeconds:0.#} s: {figures}, errors {Errors}, reconnects {Reconnects}{cpu}{verdict}");
     }
 
     public void WriteJson(Stream stream)
@@ -62,6 +63,8 @@ internal sealed class LoadResult
         json.WriteString("label", Options.Label);
         json.WriteString("mode", Options.Mode.ToString().ToLowerInvariant());
         json.WriteString("url", Options.Url.ToString());
+        json.WriteString("mcpTool", Options.Tool);
+        json.WriteBoolean("progress", Options.Progress);
         json.WriteNumber("connections", Options.Connections);
         json.WriteNumber("warmupSeconds", Options.Warmup.TotalSeconds);
         json.WriteNumber("durationSeconds", Options.Duration.TotalSeconds);
@@ -80,17 +83,10 @@ internal sealed class LoadResult
         json.WriteNumber("warmupRequests", WarmupRequests);
         json.WriteNumber("warmupErrors", WarmupErrors);
         json.WriteNumber("workersGaveUp", WorkersGaveUp);
-        json.WriteNumber("allocatedBytesPerRequest", AllocatedBytes < 0 || Requests == 0 ? -1 : Math.Round((double)AllocatedBytes / Requests, 1));
-        json.WriteStartObject("errorsByKind");
-        foreach (var outcome in Enum.GetValues<ExchangeOutcome>())
-        {
-            if (ErrorsByOutcome[(int)outcome] > 0)
-            {
-                json.WriteNumber(outcome.ToString(), ErrorsByOutcome[(int)outcome]);
-            }
-        }
-
-        json.WriteEndObject();
+        json.WriteNumber("allocatedBytesPerRequest", Window.AllocatedBytesPer(Requests));
+        json.WriteNumber("serverCpuUsPerRequest", Window.ServerMicrosecondsPer(Requests));
+        json.WriteNumber("clientCpuUsPerRequest", Window.ClientMicrosecondsPer(Requests));
+        JsonOutput.WriteErrors(json, ErrorsByOutcome);
         json.WriteEndObject();
     }
 

@@ -15,7 +15,7 @@ internal static class LoadRunner
         abort.CancelAfter((options.RequestTimeout * 3) + options.Warmup + options.Duration + HardDeadlineSlack);
 
         string? sessionId = null;
-        if (options.Mode == LoadMode.Mcp)
+        if (options.Mode == LoadMode.Legacy)
         {
             var (error, id) = await HandshakeAsync(options, abort.Token);
             if (error is not null)
@@ -40,9 +40,9 @@ internal static class LoadRunner
             var start = Stopwatch.GetTimestamp();
             var warmupEnd = start + ToTicks(options.Warmup);
             var measureEnd = warmupEnd + ToTicks(options.Duration);
-            var allocations = MeasureAllocationsAsync(warmupEnd, measureEnd, abort.Token);
+            var counters = WindowCounters.MeasureAsync(warmupEnd, measureEnd, options.ServerPid, abort.Token);
             await Task.WhenAll(workers.Select(w => Task.Run(() => w.RunAsync(warmupEnd, measureEnd))));
-            var allocated = await allocations;
+            var window = await counters;
 
             var result = new LoadResult
             {
@@ -52,7 +52,7 @@ internal static class LoadRunner
                 WarmupErrors = workers.Sum(w => w.WarmupErrors),
                 Reconnects = workers.Sum(w => w.Reconnects),
                 WorkersGaveUp = workers.Count(w => w.GaveUp),
-                AllocatedBytes = allocated,
+                Window = window,
             };
             foreach (var worker in workers)
             {
@@ -80,7 +80,7 @@ internal static class LoadRunner
     }
 
     /// <summary>initialize, then notifications/initialized; returns the session id the server gave, if any.</summary>
-    private static async Task<(string? Error, string? SessionId)> HandshakeAsync(LoadGenOptions options, CancellationToken abort)
+    public static async Task<(string? Error, string? SessionId)> HandshakeAsync(LoadGenOptions options, CancellationToken abort)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
         timeout.CancelAfter(options.RequestTimeout);
@@ -144,21 +144,5 @@ internal static class LoadRunner
         }
     }
 
-    /// <summary>Bytes this process allocated during the measured period: the client's own overhead, which should be near zero per request.</summary>
-    private static async Task<long> MeasureAllocationsAsync(long warmupEnd, long measureEnd, CancellationToken abort)
-    {
-        try
-        {
-            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), warmupEnd), abort);
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureEnd), abort);
-            return GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-        catch (OperationCanceledException)
-        {
-            return -1;
-        }
-    }
-
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    public static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

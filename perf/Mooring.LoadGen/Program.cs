@@ -12,12 +12,31 @@ if (!LoadGenOptions.TryParse(args, out var options, out var error))
     return string.IsNullOrEmpty(error) ? 0 : 2;
 }
 
-var result = await LoadRunner.RunAsync(options);
+IRunResult result = options.Mode switch
+{
+    LoadMode.Churn => await ChurnRunner.RunAsync(options),
+    LoadMode.Sessions => await RunSessionsAsync(options),
+    LoadMode.Streams => await StreamRunner.RunAsync(options),
+    _ => await LoadRunner.RunAsync(options),
+};
+
 await Console.Error.WriteLineAsync(result.ToHumanLine());
 using (var stdout = Console.OpenStandardOutput())
 {
     result.WriteJson(stdout);
     stdout.Write("\n"u8);
+    stdout.Flush();
+}
+
+if (result is StreamsResult streams)
+{
+    await streams.AfterReportedAsync();
 }
 
 return result.Succeeded ? 0 : 1;
+
+static async Task<IRunResult> RunSessionsAsync(LoadGenOptions options)
+{
+    using var abort = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    return new SessionsResult { Options = options, Opened = await SessionOpener.OpenAsync(options, options.Sessions, abort.Token) };
+}

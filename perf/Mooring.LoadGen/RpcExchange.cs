@@ -19,6 +19,7 @@ internal sealed class RpcExchange
     private byte[]? _expectedText;
     private bool _expectResponse;
     private bool _captureSessionId;
+    private bool _requireProgress;
     private ExchangeOutcome _outcome;
 
     private enum State
@@ -30,6 +31,9 @@ internal sealed class RpcExchange
         Done,
     }
 
+    /// <summary>Progress notifications read before the awaited response.</summary>
+    public int ProgressEvents { get; private set; }
+
     /// <summary>When the awaited response was complete: the end of a JSON body, or the end of the SSE event carrying it.</summary>
     public long ResponseTimestamp { get; private set; }
 
@@ -39,14 +43,14 @@ internal sealed class RpcExchange
     /// </summary>
     public async Task<ExchangeOutcome> ExchangeAsync(
         HttpConnection connection, ReadOnlyMemory<byte> request, long expectedId, bool expectResponse,
-        bool captureSessionId, CancellationToken cancellationToken)
+        bool captureSessionId, CancellationToken cancellationToken, byte[]? expectedText = null)
     {
         while (!request.IsEmpty)
         {
             request = request[await connection.SendSomeAsync(request, cancellationToken)..];
         }
 
-        Start(expectedId, expectResponse, captureSessionId);
+        Start(expectedId, expectResponse, captureSessionId, expectedText);
         ExchangeOutcome? outcome;
         while ((outcome = Advance(connection)) is null)
         {
@@ -60,9 +64,13 @@ internal sealed class RpcExchange
     /// Prepares to read the response to a request whose id is <paramref name="expectedId"/> (<see cref="JsonRpcInspector.AnyId"/>:
     /// any response). With <paramref name="expectResponse"/> false, for a notification, any 2xx status is the answer.
     /// With <paramref name="expectedText"/>, the result must carry it as <c>content[0].text</c> (a tools/call echo).
+    /// With <paramref name="requireProgress"/>, the answer must be an SSE stream with at least one
+    /// <c>notifications/progress</c> before the response (<see cref="ExchangeOutcome.NoProgress"/> otherwise).
     /// </summary>
-    public void Start(long expectedId, bool expectResponse, bool captureSessionId, byte[]? expectedText = null)
+    public void Start(long expectedId, bool expectResponse, bool captureSessionId, byte[]? expectedText = null, bool requireProgress = false)
     {
+        _requireProgress = requireProgress;
+        ProgressEvents = 0;
         _state = State.Head;
         _expectedId = expectedId;
         _expectedText = expectedText;
@@ -159,7 +167,7 @@ internal sealed class RpcExchange
 
                     ResponseTimestamp = Stopwatch.GetTimestamp();
                     var kind = JsonRpcInspector.Inspect(connection.Body, _expectedId, _expectedText);
-                    return Finish(kind == RpcMessageKind.Other ? ExchangeOutcome.NoResponse : Map(kind));
+                    return Finish(kind is RpcMessageKind.Other or RpcMessageKind.Progress ? ExchangeOutcome.NoResponse : WithProgress(Map(kind)));
                 }
 
                 case State.EventStream:
@@ -186,10 +194,14 @@ internal sealed class RpcExchange
                         }
 
                         var kind = JsonRpcInspector.Inspect(_events.Data, _expectedId, _expectedText);
-                        if (kind != RpcMessageKind.Other)
+                        if (kind == RpcMessageKind.Progress)
+                        {
+                            ProgressEvents++;
+                        }
+                        else if (kind != RpcMessageKind.Other)
                         {
                             ResponseTimestamp = Stopwatch.GetTimestamp();
-                            _outcome = Map(kind);
+                            _outcome = WithProgress(Map(kind));
                             connection.DiscardBody();
                             _state = State.RestOfBody;
                             break;
@@ -238,6 +250,10 @@ internal sealed class RpcExchange
         _state = State.Done;
         return outcome;
     }
+
+    /// <summary>A good answer without the progress notification that was required is not good.</summary>
+    private ExchangeOutcome WithProgress(ExchangeOutcome outcome) =>
+        outcome == ExchangeOutcome.Ok && _requireProgress && ProgressEvents == 0 ? ExchangeOutcome.NoProgress : outcome;
 
     private static ExchangeOutcome Map(ReadStatus status) => status switch
     {

@@ -15,7 +15,10 @@ internal enum RpcMessageKind
     /// <summary>The awaited response, with a JSON-RPC error.</summary>
     Error,
 
-    /// <summary>A request, a notification or another request's response: not the one awaited.</summary>
+    /// <summary>A <c>notifications/progress</c>.</summary>
+    Progress,
+
+    /// <summary>A request, another notification or another request's response: not the one awaited.</summary>
     Other,
 
     /// <summary>Not a JSON-RPC message.</summary>

@@ -27,7 +27,7 @@ internal sealed class SseEventParser
     }
 
     /// <summary>
-    /// Consumes complete lines of <paramref name="input"/> until a <c>message</c> event with data is complete
+    /// Consumes complete lines of <paramref name="input"/> until a <c>message</c> event with non-empty data is complete
     /// (returns <see cref="SseReadResult.Event"/>, see <see cref="Data"/>) or no complete line is left.
     /// </summary>
     public SseReadResult Read(ReadOnlySpan<byte> input, out int consumed)
@@ -67,7 +67,9 @@ internal sealed class SseEventParser
 
             if (line.IsEmpty)
             {
-                if (_hasData && _isMessage)
+                // An event with empty data carries no message: servers send one first to give the stream an id to
+                // resume from (the priming event), and clients pass over it.
+                if (_hasData && _isMessage && _dataLength > 0)
                 {
                     _dispatched = true;
                     return SseReadResult.Event;

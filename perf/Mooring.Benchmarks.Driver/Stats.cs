@@ -1,0 +1,16 @@
+namespace Mooring.Benchmarks.Driver;
+
+internal static class Stats
+{
+    /// <summary>The median of the numbers that are not NaN (the mean of the middle two for an even count); NaN for none.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary><paramref name="a"/> / <paramref name="b"/>, NaN when either is missing or <paramref name="b"/> is 0.</summary>
+    public static double Divide(double a, double b) => double.IsNaN(a) || double.IsNaN(b) || b == 0 ? double.NaN : a / b;
+}
