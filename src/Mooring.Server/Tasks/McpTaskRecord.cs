@@ -94,9 +94,9 @@ internal sealed class McpTaskRecord
     /// <summary>Cancels the task (idempotent); false when it had already ended otherwise.</summary>
     public bool Cancel(string reason)
     {
-        bool cancelled = End(McpTaskStatuses.Cancelled, null, null, reason);
+        // The token first: work that wakes up because the task ended must already see its cancellation.
         Cancellation.Cancel();
-        return cancelled;
+        return End(McpTaskStatuses.Cancelled, null, null, reason);
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ internal sealed class McpTaskRecord
 
                 if (McpTaskStatuses.IsTerminal(_status))
                 {
-                    throw new OperationCanceledException("The task ended while it waited for input.");
+                    throw new OperationCanceledException("The task ended while it waited for input.", Cancellation.Token);
                 }
 
                 Touch(McpTaskStatuses.InputRequired, "Waiting for input from the client.");
