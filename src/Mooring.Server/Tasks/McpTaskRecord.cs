@@ -94,9 +94,9 @@ internal sealed class McpTaskRecord
     /// <summary>Cancels the task (idempotent); false when it had already ended otherwise.</summary>
     public bool Cancel(string reason)
     {
-        // The token first: work that wakes up because the task ended must already see its cancellation.
-        Cancellation.Cancel();
-        return End(McpTaskStatuses.Cancelled, null, null, reason);
+        bool ended = End(McpTaskStatuses.Cancelled, null, null, reason);
+        Cancellation.Cancel(); // idempotent; for a task that had already ended, stops work that may still run
+        return ended;
     }
 
     /// <summary>
@@ -240,6 +240,13 @@ internal sealed class McpTaskRecord
             Touch(status, message);
             wake = _inputArrived;
             _inputArrived = null;
+        }
+
+        if (status == McpTaskStatuses.Cancelled)
+        {
+            // The status is settled first (so tasks/cancel learns it was the one that cancelled), then the token fires
+            // before anyone is woken: work that wakes because the task ended already sees its cancellation.
+            Cancellation.Cancel();
         }
 
         wake?.TrySetResult();
