@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mooring.Protocol;
 
 namespace Mooring.Server.Stdio;
@@ -31,7 +30,7 @@ internal sealed partial class McpStdioTransport
     {
         try
         {
-            if (ReadListenFilter(message.Params) is not { } filter)
+            if (McpSubscriptionHub.ReadFilter(message.Params) is not { } filter)
             {
                 await FinishAsync(sink, request, McpOutgoingMessage.Rejection(request.Id, McpRejection.InvalidParams, "Invalid params: subscriptions/listen needs a notifications filter.")).ConfigureAwait(false);
                 return;
@@ -55,10 +54,9 @@ internal sealed partial class McpStdioTransport
         }
     }
 
-    private async Task<McpEndReason> PumpListenAsync(ChannelMessageSink sink, StdioModernRequest request, McpSubscription subscription)
+    private static async Task<McpEndReason> PumpListenAsync(ChannelMessageSink sink, StdioModernRequest request, McpSubscription subscription)
     {
-        var ack = new SubscriptionsAcknowledgedNotificationParams { Notifications = subscription.Accepted, Meta = subscription.CreateMeta() };
-        McpOutgoingMessage first = McpOutgoingMessage.Notification(McpMethods.NotificationSubscriptionsAcknowledged, ack, McpJsonContext.Default.SubscriptionsAcknowledgedNotificationParams);
+        McpOutgoingMessage first = subscription.CreateAcknowledgement();
         using (CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(request.Cancelled, subscription.Ended))
         {
             try
@@ -87,10 +85,9 @@ internal sealed partial class McpStdioTransport
         }
 
         // The server tears the stream down: the cancellation first, then the final result (see the type's remarks).
-        var cancelled = new CancelledNotificationParams { RequestId = request.Id, Reason = "The server closed the subscription.", Meta = subscription.CreateMeta() };
-        await sink.EnqueueAsync(McpOutgoingMessage.Notification(McpMethods.NotificationCancelled, cancelled, McpJsonContext.Default.CancelledNotificationParams), CancellationToken.None).ConfigureAwait(false);
-        var result = new EmptyResult { ResultType = McpResultTypes.Complete, Meta = new ResultMeta { ServerInfo = _server.Options.ServerInfo, SubscriptionId = request.Id } };
-        await sink.EnqueueAsync(McpOutgoingMessage.Result(request.Id, result, McpJsonContext.Default.EmptyResult), CancellationToken.None).ConfigureAwait(false);
+        (McpOutgoingMessage cancelled, McpOutgoingMessage result) = subscription.CreateTeardown();
+        await sink.EnqueueAsync(cancelled, CancellationToken.None).ConfigureAwait(false);
+        await sink.EnqueueAsync(result, CancellationToken.None).ConfigureAwait(false);
         return McpEndReason.Shutdown;
     }
 
@@ -99,24 +96,6 @@ internal sealed partial class McpStdioTransport
         if (request.TryFinish())
         {
             await sink.EnqueueAsync(response, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    private static SubscriptionFilter? ReadListenFilter(ReadOnlyMemory<byte> parameters)
-    {
-        if (parameters.IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(parameters.Span, McpJsonContext.Default.SubscriptionsListenRequestParams)?.Notifications;
-        }
-        catch (JsonException)
-        {
-            // Answered as invalid params.
-            return null;
         }
     }
 }

@@ -124,10 +124,13 @@ public sealed partial class McpServer
         _taskEngine?.CancelAll();
     }
 
+    /// <summary>True when some tool can run as a task: both eras then advertise tasks.</summary>
+    private bool HasTaskTools => Tools.Snapshot.Any(t => t.TaskSupport != McpTaskSupport.Forbidden);
+
     // The tasks extension is part of the core: advertised whenever a tool can run as a task.
     private System.Text.Json.Nodes.JsonObject? WithTasksExtension(System.Text.Json.Nodes.JsonObject? extensions)
     {
-        if (!Tools.Snapshot.Any(t => t.TaskSupport != McpTaskSupport.Forbidden))
+        if (!HasTaskTools)
         {
             return extensions;
         }

@@ -46,7 +46,7 @@ public sealed partial class McpServer
         Extensions = [.. services.GetServices<McpServerExtension>()];
         Capabilities.Extensions = ExtensionsObject(legacy: true);
         Dispatcher = new McpDispatcher(this);
-        Subscriptions = new McpSubscriptionHub(Options.MaxQueuedListenNotifications, governor);
+        Subscriptions = new McpSubscriptionHub(Options.MaxQueuedListenNotifications, governor, Options.ServerInfo);
         McpServerLimits limits = Options.Limits;
         SynchronousHandlers = new SemaphoreSlim(limits.MaxConcurrentSynchronousHandlers, limits.MaxConcurrentSynchronousHandlers);
         if (limits.ReserveThreadsForSynchronousHandlers)
@@ -72,7 +72,7 @@ public sealed partial class McpServer
             extension.Attach(this);
         }
 
-        if (Tools.Snapshot.Any(t => t.TaskSupport != McpTaskSupport.Forbidden))
+        if (HasTaskTools)
         {
             // 2025-11-25 tasks: tools/call may be task-augmented; tasks can be listed and cancelled.
             Capabilities.Tasks = new JsonObject

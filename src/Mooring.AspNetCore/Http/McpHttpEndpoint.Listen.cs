@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Mooring.Protocol;
 using Mooring.Server;
@@ -16,17 +15,7 @@ internal sealed partial class McpHttpEndpoint
     private async Task ListenAsync(HttpContext context, JsonRpcMessage message)
     {
         RequestId id = message.Id!.Value;
-        SubscriptionsListenRequestParams? parameters = null;
-        try
-        {
-            parameters = message.Params.IsEmpty ? null : JsonSerializer.Deserialize(message.Params.Span, McpJsonContext.Default.SubscriptionsListenRequestParams);
-        }
-        catch (JsonException)
-        {
-            // Answered below as invalid params.
-        }
-
-        if (parameters?.Notifications is null)
+        if (McpSubscriptionHub.ReadFilter(message.Params) is not { } filter)
         {
             await RejectAsync(context, McpRejection.InvalidParams, id, "Invalid params: subscriptions/listen needs a notifications filter.").ConfigureAwait(false);
             return;
@@ -39,14 +28,12 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using McpSubscription subscription = _server.Subscriptions.Open(id, parameters.Notifications);
+        using McpSubscription subscription = _server.Subscriptions.Open(id, filter);
         using var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
         McpEndReason reason = McpEndReason.ClientGone;
         try
         {
-            var ack = new SubscriptionsAcknowledgedNotificationParams { Notifications = subscription.Accepted, Meta = subscription.CreateMeta() };
-            McpOutgoingMessage first = McpOutgoingMessage.Notification(McpMethods.NotificationSubscriptionsAcknowledged, ack, McpJsonContext.Default.SubscriptionsAcknowledgedNotificationParams);
-            if (await connection.StartAsync(sessionId: null).ConfigureAwait(false) && await WriteEventAsync(connection, first).ConfigureAwait(false))
+            if (await connection.StartAsync(sessionId: null).ConfigureAwait(false) && await WriteEventAsync(connection, subscription.CreateAcknowledgement()).ConfigureAwait(false))
             {
                 reason = await PumpListenAsync(connection, subscription).ConfigureAwait(false);
             }
@@ -80,13 +67,11 @@ internal sealed partial class McpHttpEndpoint
             }
         }
 
-        // The server ends the subscription. cancellation.mdx: it MUST send notifications/cancelled for the listen
-        // request, which may only name a request still in progress, so that comes first; subscriptions.mdx: it SHOULD
-        // then answer the request with its final result before closing the stream.
-        var cancelled = new CancelledNotificationParams { RequestId = subscription.Id, Reason = "The server is shutting down.", Meta = subscription.CreateMeta() };
-        await WriteLockedAsync(connection, gate, McpOutgoingMessage.Notification(McpMethods.NotificationCancelled, cancelled, McpJsonContext.Default.CancelledNotificationParams)).ConfigureAwait(false);
-        var result = new EmptyResult { ResultType = McpResultTypes.Complete, Meta = new ResultMeta { ServerInfo = _server.Options.ServerInfo, SubscriptionId = subscription.Id } };
-        await WriteLockedAsync(connection, gate, McpOutgoingMessage.Result(subscription.Id, result, McpJsonContext.Default.EmptyResult)).ConfigureAwait(false);
+        // The server ends the subscription: notifications/cancelled, then the final result (McpSubscription.CreateTeardown).
+        (McpOutgoingMessage cancelled, McpOutgoingMessage result) = subscription.CreateTeardown();
+        await WriteLockedAsync(connection, gate, cancelled).ConfigureAwait(false);
+        await WriteLockedAsync(connection, gate, result).ConfigureAwait(false);
+
         connection.End(McpEndReason.Shutdown);
         return McpEndReason.Shutdown;
     }

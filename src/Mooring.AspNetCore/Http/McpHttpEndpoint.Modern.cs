@@ -175,14 +175,14 @@ internal sealed partial class McpHttpEndpoint
     {
         await foreach (OutboundItem item in exchange.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.Message is { } notification && !await connection.WriteAsync(notification, static (w, m) => SseFrames.WriteEvent(w, null, m)).ConfigureAwait(false))
+            if (item.Message is { } notification && !await WriteEventAsync(connection, notification).ConfigureAwait(false))
             {
                 return McpEndReason.ClientGone;
             }
         }
 
         McpOutgoingMessage response = await run.ConfigureAwait(false);
-        return await connection.WriteAsync(response, static (w, m) => SseFrames.WriteEvent(w, null, m)).ConfigureAwait(false)
+        return await WriteEventAsync(connection, response).ConfigureAwait(false)
             ? McpEndReason.Completed
             : McpEndReason.ClientGone;
     }

@@ -11,13 +11,15 @@ namespace Mooring.Server;
 public sealed class McpSubscription : IDisposable
 {
     private readonly McpSubscriptionHub _hub;
+    private readonly Implementation _serverInfo;
     private readonly HashSet<string> _resources;
     private readonly CancellationTokenSource _ended = new();
     private int _disposed;
 
-    internal McpSubscription(McpSubscriptionHub hub, RequestId id, SubscriptionFilter accepted, ChannelMessageSink sink)
+    internal McpSubscription(McpSubscriptionHub hub, RequestId id, SubscriptionFilter accepted, ChannelMessageSink sink, Implementation serverInfo)
     {
         _hub = hub;
+        _serverInfo = serverInfo;
         Id = id;
         Accepted = accepted;
         Sink = sink;
@@ -38,6 +40,28 @@ public sealed class McpSubscription : IDisposable
 
     /// <summary>The <c>_meta</c> that tags every message of this subscription.</summary>
     public JsonObject CreateMeta() => new() { [McpMetaKeys.SubscriptionId] = Id.IsString ? JsonValue.Create(Id.AsString) : JsonValue.Create(Id.AsNumber) };
+
+    /// <summary>The first message of the stream: <c>notifications/subscriptions/acknowledged</c> with the accepted filter.</summary>
+    public McpOutgoingMessage CreateAcknowledgement() => McpOutgoingMessage.Notification(
+        McpMethods.NotificationSubscriptionsAcknowledged,
+        new SubscriptionsAcknowledgedNotificationParams { Notifications = Accepted, Meta = CreateMeta() },
+        McpJsonContext.Default.SubscriptionsAcknowledgedNotificationParams);
+
+    /// <summary>
+    /// The two messages that end the stream from the server's side, in this order. First <c>notifications/cancelled</c>
+    /// for the listen request: cancellation.mdx says a server MUST send it when it tears a subscription stream down,
+    /// and that it may only name a request still in progress, so it precedes the answer. Then the completion result
+    /// subscriptions.mdx asks for (SHOULD), which also completes the request for clients that ignore a server's
+    /// cancellation. Both are tagged with the subscription id.
+    /// </summary>
+    public (McpOutgoingMessage Cancelled, McpOutgoingMessage FinalResult) CreateTeardown()
+    {
+        var cancelled = new CancelledNotificationParams { RequestId = Id, Reason = "The server closed the subscription.", Meta = CreateMeta() };
+        var result = new EmptyResult { ResultType = McpResultTypes.Complete, Meta = new ResultMeta { ServerInfo = _serverInfo, SubscriptionId = Id } };
+        return (
+            McpOutgoingMessage.Notification(McpMethods.NotificationCancelled, cancelled, McpJsonContext.Default.CancelledNotificationParams),
+            McpOutgoingMessage.Result(Id, result, McpJsonContext.Default.EmptyResult));
+    }
 
     /// <summary>Unregisters the subscription and completes its queue.</summary>
     public void Dispose()

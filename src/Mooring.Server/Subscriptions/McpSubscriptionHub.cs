@@ -13,11 +13,31 @@ public sealed class McpSubscriptionHub
     private readonly ConcurrentDictionary<McpSubscription, byte> _subscriptions = new();
     private readonly int _queueCapacity;
     private readonly McpResourceGovernor _governor;
+    private readonly Implementation _serverInfo;
 
-    internal McpSubscriptionHub(int queueCapacity, McpResourceGovernor governor)
+    internal McpSubscriptionHub(int queueCapacity, McpResourceGovernor governor, Implementation serverInfo)
     {
         _queueCapacity = queueCapacity;
         _governor = governor;
+        _serverInfo = serverInfo;
+    }
+
+    /// <summary>The filter of a <c>subscriptions/listen</c> request's params; null when it is missing or malformed (invalid params).</summary>
+    public static SubscriptionFilter? ReadFilter(ReadOnlyMemory<byte> parameters)
+    {
+        if (parameters.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(parameters.Span, McpJsonContext.Default.SubscriptionsListenRequestParams)?.Notifications;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Open subscriptions now.</summary>
@@ -37,7 +57,7 @@ public sealed class McpSubscriptionHub
             ResourcesListChanged = requested.ResourcesListChanged == true ? true : null,
             ResourceSubscriptions = requested.ResourceSubscriptions is { Count: > 0 } uris ? [.. uris.Distinct(StringComparer.Ordinal)] : null,
         };
-        var subscription = new McpSubscription(this, id, accepted, new ChannelMessageSink(_queueCapacity, _governor));
+        var subscription = new McpSubscription(this, id, accepted, new ChannelMessageSink(_queueCapacity, _governor), _serverInfo);
         _subscriptions[subscription] = 0;
         return subscription;
     }
