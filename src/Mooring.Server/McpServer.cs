@@ -20,8 +20,6 @@ public sealed partial class McpServer
     private readonly IReadOnlyList<McpCompletionHandler> _completionHandlers;
 
     /// <summary>Creates the server; DI does this once per application.</summary>
-    [RequiresUnreferencedCode("Registers attribute-declared handlers by reflection.")]
-    [RequiresDynamicCode("Registers attribute-declared handlers by reflection.")]
     public McpServer(
         IOptions<McpServerOptions> options,
         IEnumerable<McpPrimitiveRegistration> registrations,

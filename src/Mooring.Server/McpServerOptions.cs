@@ -106,15 +106,28 @@ public sealed class McpServerOptions
     /// </summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = CreateDefaultSerializerOptions();
 
-    /// <summary>Creates the default <see cref="SerializerOptions"/>.</summary>
-    public static JsonSerializerOptions CreateDefaultSerializerOptions() => new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// Creates the default <see cref="SerializerOptions"/>. In a trimmed or Native AOT app, where reflection-based
+    /// serialization is off, user types resolve only from source-generated contexts: add yours with
+    /// <c>SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)</c> (with
+    /// <c>UseStringEnumConverter = true</c> on it for enums by name).
+    /// </summary>
+    public static JsonSerializerOptions CreateDefaultSerializerOptions()
     {
-        // Arguments are typed strictly: "5" is not an integer, so schemas say exactly what is accepted.
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // Arguments are typed strictly: "5" is not an integer, so schemas say exactly what is accepted.
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+            TypeInfoResolver = McpJsonContext.Default,
+            MaxDepth = JsonRpcReader.DefaultMaxDepth,
+        };
+        if (McpReflectionBinding.IsEnabled)
+        {
+            // Enums travel by name, so a schema lists the names a model can send (not opaque integers).
+            options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+        }
 
-        // Enums travel by name, so a schema lists the names a model can send (not opaque integers).
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-        MaxDepth = JsonRpcReader.DefaultMaxDepth,
-    };
+        return options;
+    }
 }

@@ -4,9 +4,10 @@ using System.Reflection;
 namespace Mooring.Testing;
 
 /// <summary>
-/// Says how to start the server under test: <c>dotnet &lt;host dll&gt; …</c>.
-/// The dll is <c>$MOORING_HOST_DLL</c> when set (any server exposing the interop fixtures, such as a stand-in),
-/// otherwise Mooring.Host built with the same Configuration as these tests, found next to the repo's src folder.
+/// Says how to start the server under test: <c>dotnet &lt;host dll&gt; …</c>, or a native executable itself.
+/// The server is <c>$MOORING_HOST_DLL</c> when set (any server exposing the interop fixtures, such as a stand-in, or
+/// the Native AOT host: a path that does not end in <c>.dll</c> is run as an executable), otherwise Mooring.Host
+/// built with the same Configuration as these tests, found next to the repo's src folder.
 /// </summary>
 public sealed class MooringHostCommand
 {
@@ -19,8 +20,11 @@ public sealed class MooringHostCommand
         HostDllPath = hostDllPath;
     }
 
-    /// <summary>The dotnet muxer that runs the host dll.</summary>
+    /// <summary>The program started: the dotnet muxer that runs the host dll, or the native host itself.</summary>
     public string DotnetPath { get; }
+
+    /// <summary>True when the server is a native executable (the Native AOT host), started without the muxer.</summary>
+    public bool IsNative => !HostDllPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The server dll.</summary>
     public string HostDllPath { get; }
@@ -37,7 +41,7 @@ public sealed class MooringHostCommand
                 $"or set {HostDllVariable} to the server dll to test.", path);
         }
 
-        return new MooringHostCommand(DotnetMuxer(), path);
+        return new MooringHostCommand(path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? DotnetMuxer() : path, path);
     }
 
     /// <summary>Start info for the Streamable HTTP server bound to 127.0.0.1 on <paramref name="port"/>.</summary>
@@ -51,14 +55,18 @@ public sealed class MooringHostCommand
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(HostDllPath)!,
         };
-        startInfo.ArgumentList.Add(HostDllPath);
+        if (!IsNative)
+        {
+            startInfo.ArgumentList.Add(HostDllPath);
+        }
+
         startInfo.ArgumentList.Add("--urls");
         startInfo.ArgumentList.Add($"http://127.0.0.1:{port}");
         return startInfo;
     }
 
     /// <summary>Arguments for the stdio server (after the muxer).</summary>
-    public IList<string> StdioArguments => [HostDllPath, "--stdio"];
+    public IList<string> StdioArguments => IsNative ? ["--stdio"] : [HostDllPath, "--stdio"];
 
     private static string DefaultHostDllPath()
     {

@@ -30,8 +30,13 @@ public static class McpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         McpHttpSessionManager sessions = endpoints.ServiceProvider.GetService<McpHttpSessionManager>()
             ?? throw new InvalidOperationException("Call services.AddMcpServer().WithHttpTransport() before MapMcpReadiness().");
-        return endpoints.MapGet(pattern, () => sessions.IsDraining
-            ? Results.Text("draining", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Text("ready", "text/plain")).WithDisplayName("MCP readiness");
+        // A plain RequestDelegate: no minimal-API binding, nothing generated or reflected (trimming and AOT safe).
+        return endpoints.MapGet(pattern, context =>
+        {
+            bool draining = sessions.IsDraining;
+            context.Response.StatusCode = draining ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync(draining ? "draining" : "ready", context.RequestAborted);
+        }).WithDisplayName("MCP readiness");
     }
 }

@@ -29,7 +29,7 @@ internal static class DynamicFixtureTools
             return "Removed dynamic_tool.";
         }
 
-        server.Tools.Add(McpServerTool.Create(DynamicToolName, static () => "This tool was added at run time.", server.Options, "A tool that exists only after toggle_dynamic_tool added it."));
+        server.Tools.Add(McpServerTool.Create(typeof(DynamicTool).GetMethod(nameof(DynamicTool.Run))!, null, server.Options));
         return "Added dynamic_tool.";
     }
 
@@ -51,6 +51,14 @@ internal static class DynamicFixtureTools
         }
 
         return "Mutation triggered";
+    }
+
+    /// <summary>Not registered at start: <see cref="ToggleDynamicTool"/> adds and removes it.</summary>
+    internal static class DynamicTool
+    {
+        [McpTool(DynamicToolName)]
+        [Description("A tool that exists only after toggle_dynamic_tool added it.")]
+        public static string Run() => "This tool was added at run time.";
     }
 
     /// <summary>Not registered at start: <see cref="TriggerPromptChange"/> adds and removes it.</summary>

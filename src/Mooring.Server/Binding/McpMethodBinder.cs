@@ -12,17 +12,17 @@ namespace Mooring.Server;
 
 /// <summary>
 /// Binds a handler method's parameters for each call (client arguments, DI services, and the special
-/// request-scoped types), invokes it, and awaits its result. Everything reflective happens once, here, when the
-/// handler is registered.
+/// request-scoped types), invokes it, and awaits its result. The call itself goes through the invoker the Mooring
+/// source generator wrote for the method (<see cref="McpGeneratedMethods"/>): no reflection per call, and none at all
+/// under Native AOT. A method the generator could not reach is called by reflection where reflection is allowed.
+/// What is read from the method's metadata (names, attributes, schemas) is read once, here, at registration.
 /// </summary>
-[RequiresUnreferencedCode("Binds handler methods by reflection.")]
-[RequiresDynamicCode("Binds handler methods by reflection.")]
 internal sealed class McpMethodBinder
 {
     private readonly MethodInfo _method;
     private readonly object? _target;
     private readonly ObjectFactory? _instanceFactory;
-    private readonly Func<object?, ValueTask<object?>> _unwrap;
+    private readonly McpMethodInvoker _invoke;
     private readonly JsonSerializerOptions _serializerOptions;
 
     public McpMethodBinder(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService)
@@ -31,20 +31,67 @@ internal sealed class McpMethodBinder
         _method = method;
         _target = target;
         _serializerOptions = options.SerializerOptions;
-        if (!method.IsStatic && target is null)
+        bool needsInstance = !method.IsStatic && target is null;
+        bool[] nullable;
+        if (McpGeneratedMethods.Find(method) is { } generated)
         {
+            _invoke = generated.Invoke;
+            UsesGeneratedInvoker = true;
+            ResultType = generated.ResultType;
+            IsSynchronous = generated.IsSynchronous;
+            nullable = generated.NullableParameters;
+
             // Instance methods of a registered type get a fresh instance per call, with constructor injection.
-            _instanceFactory = ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+            _instanceFactory = needsInstance ? ActivatorUtilities.CreateFactory(generated.DeclaringType, Type.EmptyTypes) : null;
+        }
+        else if (McpReflectionBinding.IsEnabled)
+        {
+            (_invoke, ResultType, IsSynchronous, nullable, _instanceFactory) = BindByReflection(method, needsInstance);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"'{method.DeclaringType?.Name}.{method.Name}' has no source-generated invoker, and this app binds no handler by reflection (trimmed or Native AOT). " +
+                "Make the method and its type at least internal, not generic, with no ref parameters, in a project that references Mooring.Server (which brings the generator).");
         }
 
-        (ResultType, _unwrap) = AsyncResultUnwrapper.For(method.ReturnType);
-        IsSynchronous = !typeof(Task).IsAssignableFrom(method.ReturnType) && method.ReturnType != typeof(ValueTask)
-            && !(method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
-        // NullabilityInfoContext caches without locks: one per binder, since servers may register handlers concurrently.
-        var nullability = new NullabilityInfoContext();
-        Parameters = [.. method.GetParameters().Select(p => Describe(p, isService, nullability))];
+        Parameters = [.. method.GetParameters().Select((p, i) => Describe(p, isService, nullable[i]))];
         Arguments = [.. Parameters.Where(p => p.Kind == McpParameterKind.Argument)];
     }
+
+    [RequiresUnreferencedCode("Binds the handler method by reflection.")]
+    [RequiresDynamicCode("Binds the handler method by reflection.")]
+    private static (McpMethodInvoker Invoke, Type? ResultType, bool IsSynchronous, bool[] Nullable, ObjectFactory? Factory) BindByReflection(MethodInfo method, bool needsInstance)
+    {
+        (Type? resultType, Func<object?, ValueTask<object?>> unwrap) = AsyncResultUnwrapper.For(method.ReturnType);
+        bool isSynchronous = !typeof(Task).IsAssignableFrom(method.ReturnType) && method.ReturnType != typeof(ValueTask)
+            && !(method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
+
+        // NullabilityInfoContext caches without locks: one per binder, since servers may register handlers concurrently.
+        var nullability = new NullabilityInfoContext();
+        bool[] nullable = [.. method.GetParameters().Select(p => Nullable.GetUnderlyingType(p.ParameterType) is not null
+            || (!p.ParameterType.IsValueType && nullability.Create(p).WriteState == NullabilityState.Nullable))];
+        ObjectFactory? factory = needsInstance ? ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes) : null;
+        return (Invoke, resultType, isSynchronous, nullable, factory);
+
+        ValueTask<object?> Invoke(object? instance, object?[] values)
+        {
+            object? returned;
+            try
+            {
+                returned = method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, values, CultureInfo.InvariantCulture);
+            }
+            catch (ArgumentException) when (values.Any(v => v is null))
+            {
+                throw new ArgumentBindingException("An argument has an invalid value.");
+            }
+
+            return unwrap(returned);
+        }
+    }
+
+    /// <summary>True when calls go through the source-generated invoker; false when through reflection.</summary>
+    public bool UsesGeneratedInvoker { get; }
 
     /// <summary>The awaited result type; null for void and non-generic tasks.</summary>
     public Type? ResultType { get; }
@@ -194,17 +241,7 @@ internal sealed class McpMethodBinder
         try
         {
             instance = _target ?? _instanceFactory?.Invoke(context.Services, []);
-            object? returned;
-            try
-            {
-                returned = _method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, values, CultureInfo.InvariantCulture);
-            }
-            catch (ArgumentException) when (values.Any(v => v is null))
-            {
-                throw new ArgumentBindingException("An argument has an invalid value.");
-            }
-
-            return await _unwrap(returned).ConfigureAwait(false);
+            return await _invoke(instance, values).ConfigureAwait(false);
         }
         finally
         {
@@ -232,7 +269,7 @@ internal sealed class McpMethodBinder
 
         try
         {
-            return value.Deserialize(p.Info.ParameterType, _serializerOptions);
+            return value.Deserialize(_serializerOptions.GetTypeInfo(p.Info.ParameterType));
         }
         catch (JsonException)
         {
@@ -256,7 +293,7 @@ internal sealed class McpMethodBinder
 
         try
         {
-            return JsonSerializer.Deserialize(ref reader, p.Info.ParameterType, _serializerOptions);
+            return JsonSerializer.Deserialize(ref reader, _serializerOptions.GetTypeInfo(p.Info.ParameterType));
         }
         catch (JsonException)
         {
@@ -288,11 +325,11 @@ internal sealed class McpMethodBinder
             // A JSON literal ("42", "true") first; otherwise the text as a JSON string (dates, GUIDs, enum names).
             try
             {
-                return JsonSerializer.Deserialize(value, p.Info.ParameterType, _serializerOptions);
+                return JsonSerializer.Deserialize(value, _serializerOptions.GetTypeInfo(p.Info.ParameterType));
             }
             catch (JsonException)
             {
-                return JsonSerializer.Deserialize(JsonSerializer.Serialize(value, McpJsonContext.Default.String), p.Info.ParameterType, _serializerOptions);
+                return JsonSerializer.Deserialize(JsonSerializer.Serialize(value, McpJsonContext.Default.String), _serializerOptions.GetTypeInfo(p.Info.ParameterType));
             }
         }
         catch (JsonException)
@@ -304,8 +341,8 @@ internal sealed class McpMethodBinder
     private static object? Missing(McpBoundParameter p) =>
         p.IsRequired ? throw new ArgumentBindingException($"Missing required argument '{p.Name}'.") : Default(p);
 
-    private static object? Default(McpBoundParameter p) =>
-        p.Info.HasDefaultValue ? p.Info.DefaultValue : p.Info.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.Info.ParameterType) is null ? Activator.CreateInstance(p.Info.ParameterType) : null;
+    // Null for a value type stands for its default: the invokers pass default(T) for it, as reflection does.
+    private static object? Default(McpBoundParameter p) => p.Info.HasDefaultValue ? p.Info.DefaultValue : null;
 
     /// <summary>
     /// Builds the JSON Schema of the arguments object with <see cref="JsonSchemaExporter"/>: one property per
@@ -345,14 +382,14 @@ internal sealed class McpMethodBinder
 
                 if (p.Info.HasDefaultValue && p.Info.DefaultValue is { } defaultValue && !obj.ContainsKey("default"))
                 {
-                    obj["default"] = JsonSerializer.SerializeToNode(defaultValue, defaultValue.GetType(), _serializerOptions);
+                    obj["default"] = JsonSerializer.SerializeToNode(defaultValue, _serializerOptions.GetTypeInfo(defaultValue.GetType()));
                 }
             }
 
             properties[p.Name] = schema;
             if (p.IsRequired)
             {
-                required.Add(p.Name);
+                required.Add((JsonNode)JsonValue.Create(p.Name));
             }
         }
 
@@ -404,10 +441,10 @@ internal sealed class McpMethodBinder
                 return node;
             },
         };
-        return _serializerOptions.GetJsonSchemaAsNode(type, exporterOptions);
+        return _serializerOptions.GetTypeInfo(type).GetJsonSchemaAsNode(exporterOptions);
     }
 
-    private static McpBoundParameter Describe(ParameterInfo p, IServiceProviderIsService? isService, NullabilityInfoContext nullability)
+    private static McpBoundParameter Describe(ParameterInfo p, IServiceProviderIsService? isService, bool nullable)
     {
         Type t = p.ParameterType;
         McpParameterKind kind =
@@ -420,8 +457,6 @@ internal sealed class McpMethodBinder
             : t == typeof(IServiceProvider) ? McpParameterKind.ServiceProvider
             : p.GetCustomAttribute<FromKeyedServicesAttribute>() is not null || isService?.IsService(t) == true ? McpParameterKind.Service
             : McpParameterKind.Argument;
-        bool nullable = Nullable.GetUnderlyingType(t) is not null
-            || (!t.IsValueType && nullability.Create(p).WriteState == NullabilityState.Nullable);
         IReadOnlyList<string>? completions = p.GetCustomAttribute<McpCompletionsAttribute>()?.Values
             ?? ((Nullable.GetUnderlyingType(t) ?? t).IsEnum ? Enum.GetNames(Nullable.GetUnderlyingType(t) ?? t) : null);
         return new McpBoundParameter

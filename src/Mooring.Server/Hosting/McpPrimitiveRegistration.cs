@@ -17,8 +17,6 @@ public sealed class McpPrimitiveRegistration
     internal void Register(McpServer server, IServiceProviderIsService? isService) => _register(server, isService);
 
     /// <summary>Registers every method of <paramref name="type"/> marked with <see cref="McpToolAttribute"/>, <see cref="McpPromptAttribute"/> or <see cref="McpResourceAttribute"/>.</summary>
-    [RequiresUnreferencedCode("Scans the type's methods by reflection.")]
-    [RequiresDynamicCode("Binds methods by reflection.")]
     public static McpPrimitiveRegistration ForType([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] Type type, object? instance = null)
     {
         ArgumentNullException.ThrowIfNull(type);

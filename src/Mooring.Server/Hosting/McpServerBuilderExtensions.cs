@@ -8,26 +8,18 @@ namespace Mooring.Server;
 public static class McpServerBuilderExtensions
 {
     /// <summary>Registers the methods of <typeparamref name="T"/> marked [McpTool], [McpPrompt] or [McpResource]. Instance methods get a new instance per call, built with DI.</summary>
-    [RequiresUnreferencedCode("Scans the type's methods by reflection.")]
-    [RequiresDynamicCode("Binds methods by reflection.")]
     public static IMcpServerBuilder WithTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMcpServerBuilder builder) =>
         builder.WithPrimitives(typeof(T));
 
     /// <summary>Registers the prompts of <typeparamref name="T"/> (same scan as <see cref="WithTools{T}"/>).</summary>
-    [RequiresUnreferencedCode("Scans the type's methods by reflection.")]
-    [RequiresDynamicCode("Binds methods by reflection.")]
     public static IMcpServerBuilder WithPrompts<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMcpServerBuilder builder) =>
         builder.WithPrimitives(typeof(T));
 
     /// <summary>Registers the resources of <typeparamref name="T"/> (same scan as <see cref="WithTools{T}"/>).</summary>
-    [RequiresUnreferencedCode("Scans the type's methods by reflection.")]
-    [RequiresDynamicCode("Binds methods by reflection.")]
     public static IMcpServerBuilder WithResources<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IMcpServerBuilder builder) =>
         builder.WithPrimitives(typeof(T));
 
     /// <summary>Registers every [McpTool], [McpPrompt] and [McpResource] method of <paramref name="type"/>.</summary>
-    [RequiresUnreferencedCode("Scans the type's methods by reflection.")]
-    [RequiresDynamicCode("Binds methods by reflection.")]
     public static IMcpServerBuilder WithPrimitives(this IMcpServerBuilder builder, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors)] Type type)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -9,8 +9,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class McpServerServiceCollectionExtensions
 {
     /// <summary>Adds the MCP server core. Chain <c>.WithTools&lt;T&gt;()</c> and a transport.</summary>
-    [RequiresUnreferencedCode("The server binds attribute-declared handlers by reflection.")]
-    [RequiresDynamicCode("The server binds attribute-declared handlers by reflection.")]
     public static IMcpServerBuilder AddMcpServer(this IServiceCollection services, Action<McpServerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -18,8 +18,6 @@ internal static class McpResultConverter
 
     public static CallToolResult ErrorResult(string message) => new() { Content = [new TextContent { Text = message }], IsError = true };
 
-    [RequiresUnreferencedCode("Serializes user result types.")]
-    [RequiresDynamicCode("Serializes user result types.")]
     public static CallToolResult ToCallToolResult(object? value, Type? declaredType, bool structured, JsonSerializerOptions options)
     {
         switch (value)
@@ -36,7 +34,7 @@ internal static class McpResultConverter
                 return new CallToolResult { Content = [.. blocks] };
         }
 
-        JsonElement element = JsonSerializer.SerializeToElement(value, declaredType ?? value.GetType(), options);
+        JsonElement element = JsonSerializer.SerializeToElement(value, options.GetTypeInfo(declaredType ?? value.GetType()));
 
         // Structured output also goes out as serialized text, for clients that only read content (spec SHOULD).
         var content = new TextContent { Text = element.GetRawText() };

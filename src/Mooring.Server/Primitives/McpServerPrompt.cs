@@ -24,8 +24,6 @@ public abstract class McpServerPrompt : IMcpServerPrimitive
     public virtual Completion? Complete(string argumentName, string value) => null;
 
     /// <summary>Creates a prompt from a method marked (or not) with <see cref="McpPromptAttribute"/>.</summary>
-    [RequiresUnreferencedCode("Binds the method by reflection.")]
-    [RequiresDynamicCode("Binds the method by reflection.")]
     public static McpServerPrompt Create(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService = null)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -33,8 +33,6 @@ public abstract class McpServerResource : IMcpServerPrimitive
     public virtual Completion? Complete(string argumentName, string value) => null;
 
     /// <summary>Creates a resource or template from a method marked with <see cref="McpResourceAttribute"/>.</summary>
-    [RequiresUnreferencedCode("Binds the method by reflection.")]
-    [RequiresDynamicCode("Binds the method by reflection.")]
     public static McpServerResource Create(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService = null)
     {
         ArgumentNullException.ThrowIfNull(method);

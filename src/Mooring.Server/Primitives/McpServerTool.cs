@@ -60,8 +60,6 @@ public abstract class McpServerTool : IMcpServerPrimitive, IMcpValidatedPrimitiv
     /// <param name="target">The instance for an instance method; null to create one per call through DI.</param>
     /// <param name="options">Server options (serializer options for arguments and schemas).</param>
     /// <param name="isService">Tells DI services apart from arguments; null treats every unknown parameter as an argument.</param>
-    [RequiresUnreferencedCode("Binds the method by reflection.")]
-    [RequiresDynamicCode("Binds the method by reflection.")]
     public static McpServerTool Create(MethodInfo method, object? target, McpServerOptions options, IServiceProviderIsService? isService = null)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -7,8 +7,6 @@ using Mooring.Protocol;
 namespace Mooring.Server;
 
 /// <summary>A prompt backed by a method.</summary>
-[RequiresUnreferencedCode("Binds handler methods by reflection.")]
-[RequiresDynamicCode("Binds handler methods by reflection.")]
 internal sealed class MethodServerPrompt : McpServerPrompt
 {
     private readonly McpMethodBinder _binder;
@@ -54,7 +52,7 @@ internal sealed class MethodServerPrompt : McpServerPrompt
             null => new GetPromptResult(),
             _ => new GetPromptResult
             {
-                Messages = [new PromptMessage { Role = Role.User, Content = new TextContent { Text = JsonSerializer.Serialize(value, value.GetType(), _serializerOptions) } }],
+                Messages = [new PromptMessage { Role = Role.User, Content = new TextContent { Text = JsonSerializer.Serialize(value, _serializerOptions.GetTypeInfo(value.GetType())) } }],
             },
         };
     }

@@ -6,8 +6,6 @@ using Mooring.Protocol;
 namespace Mooring.Server;
 
 /// <summary>A resource or template backed by a method; template variables bind to parameters by name.</summary>
-[RequiresUnreferencedCode("Binds handler methods by reflection.")]
-[RequiresDynamicCode("Binds handler methods by reflection.")]
 internal sealed class MethodServerResource : McpServerResource
 {
     private readonly McpMethodBinder _binder;

@@ -9,8 +9,6 @@ using Mooring.Protocol;
 namespace Mooring.Server;
 
 /// <summary>A tool backed by a method or delegate, bound by <see cref="McpMethodBinder"/>.</summary>
-[RequiresUnreferencedCode("Binds handler methods by reflection.")]
-[RequiresDynamicCode("Binds handler methods by reflection.")]
 internal sealed class MethodServerTool : McpServerTool
 {
     private readonly McpMethodBinder _binder;
