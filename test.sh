@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Mooring test suite on a fresh machine: installs what is missing (Node 22 and the npm packages for the
-# conformance suite and the TypeScript client), builds the solution once, runs each test project, runs the benchmark
-# driver on its short setting, and ends with one line of totals: "N passed, M failed". Exits non-zero on any failure.
+# conformance suite and the TypeScript client), builds the solution once, runs each test project, publishes the host
+# with Native AOT and runs the conformance and interop suites against it, runs the benchmark driver on its short setting, and ends with one line of totals: "N passed, M failed". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$PWD"
@@ -39,9 +39,10 @@ if ! dotnet build Mooring.slnx -c "$config" -nologo -clp:ErrorsOnly > "$out/buil
   exit 1
 fi
 
-# 3. Test projects, one after another (the machine has 2 cores; the suites start servers of their own).
-for project in test/*.Tests/*.csproj; do
-  name="$(basename "$project" .csproj)"
+# Runs one test project and adds its counts to the totals; $2 names the run when a project runs twice.
+run_tests() {
+  local project="$1" name
+  name="${2:-$(basename "$project" .csproj)}"
   echo "== $name"
   dotnet test "$project" -c "$config" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$out" \
@@ -64,9 +65,29 @@ for project in test/*.Tests/*.csproj; do
   else
     step_failed "$name produced no results (see $out/$name.log)"
   fi
+}
+
+# 3. Test projects, one after another (the machine has 2 cores; the suites start servers of their own).
+for project in test/*.Tests/*.csproj; do
+  run_tests "$project"
 done
 
-# 4. The benchmark driver, end to end on its short setting (a smoke check, not a measurement).
+# 4. The host as Native AOT: it must publish with no trim or AOT warning, then the conformance suite and the
+#    interop tours run again against the native executable (MooringHostCommand runs a path without .dll directly).
+echo "== Native AOT publish (src/Mooring.Host)"
+aot="$out/aot"
+if dotnet publish src/Mooring.Host/Mooring.Host.csproj -c "$config" -r linux-x64 -o "$aot" -nologo > "$out/aot-publish.log" 2>&1 \
+  && ! grep -qE "(warning|error) (IL|SYSLIB|CS)[0-9]+" "$out/aot-publish.log" && [[ -x "$aot/Mooring.Host" ]]; then
+  passed=$((passed + 1))
+  export MOORING_HOST_NATIVE="$aot/Mooring.Host"
+  MOORING_HOST_DLL="$aot/Mooring.Host" run_tests test/Mooring.Conformance.Tests/Mooring.Conformance.Tests.csproj Mooring.Conformance.Tests.NativeAot
+  MOORING_HOST_DLL="$aot/Mooring.Host" run_tests test/Mooring.Interop.Tests/Mooring.Interop.Tests.csproj Mooring.Interop.Tests.NativeAot
+else
+  grep -E "warning|error" "$out/aot-publish.log" | sort -u | head -n 30 >&2
+  step_failed "Native AOT publish of src/Mooring.Host (warnings or errors above; log: $out/aot-publish.log)"
+fi
+
+# 5. The benchmark driver, end to end on its short setting (a smoke check, not a measurement).
 echo "== perf/run-benchmarks.sh --short"
 if bash perf/run-benchmarks.sh --short --no-build > "$out/benchmarks-short.log" 2>&1; then
   passed=$((passed + 1))
