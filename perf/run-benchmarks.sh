@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of Mooring against the official C# SDK (stateful and stateless) and a raw-Kestrel ceiling:
 # legacy JSON echo with server CPU per request, modern stateless echo, SSE response mode, session churn with /health
-# latency, GC heap per idle session, and 10,000 held SSE streams with heartbeats; then the micro-benchmarks. Writes
-# docs/benchmarks.md and docs/benchmarks-ratios.svg.
+# latency, GC heap per idle session, 10,000 held SSE streams with heartbeats, and cold start to the first tools/call
+# (Mooring native AOT, Mooring JIT, SDK); then the micro-benchmarks. Writes docs/benchmarks.md and
+# docs/benchmarks-ratios.svg.
 #
 # This script builds (unless --no-build) and runs perf/Mooring.Benchmarks.Driver, which does the work: for each round,
 # each scenario and each server in turn it starts the server fresh on 127.0.0.1, warms it up, runs
 # perf/Mooring.LoadGen against it from a separate process, reads the server's CPU and memory, and stops it by its PID.
+# The driver publishes the native AOT host itself (artifacts/perf/aot, about 80 s) in the full setting unless
+# MOORING_HOST_NATIVE names one; --short never publishes.
 # Options (--short, --rounds, --skip, ...): perf/run-benchmarks.sh --help.
 set -euo pipefail
 

@@ -13,18 +13,25 @@ internal static class Catalog
     public const string SdkStateless = "sdk-stateless";
     public const string Raw = "raw";
 
+    /// <summary>The Mooring host published with Native AOT (<see cref="NativeHost"/>); only the cold-start scenario runs it.</summary>
+    public const string Aot = "aot";
+
+    /// <summary>The cold-start variant of the Mooring host run with <c>dotnet</c> (server <see cref="Mooring"/>).</summary>
+    public const string Jit = "jit";
+
     public const string Legacy = "legacy";
     public const string Modern = "modern";
     public const string Sse = "sse";
     public const string Churn = "churn";
     public const string Sessions = "sessions";
     public const string Streams = "streams";
+    public const string ColdStart = "coldstart";
     public const string Micro = "micro";
 
     /// <summary>The tool of the SSE response mode: one progress notification, then the echo (Mooring.Host's fixture, and the SDK peer's copy).</summary>
     public const string ProgressEchoTool = "progress_echo";
 
-    public static IReadOnlyList<string> SkipNames { get; } = [Mooring, Sdk, SdkStateless, Raw, Legacy, Modern, Sse, Churn, Sessions, Streams, Micro];
+    public static IReadOnlyList<string> SkipNames { get; } = [Mooring, Aot, Sdk, SdkStateless, Raw, Legacy, Modern, Sse, Churn, Sessions, Streams, ColdStart, Micro];
 
     private static readonly Metric[] RequestFigures =
     [
@@ -60,6 +67,13 @@ internal static class Catalog
             new(Sdk, "Official C# SDK 2.3.1, stateful (perf/Mooring.Benchmarks.SdkPeer)", sdkDll, ["--mode", "stateful"]),
             new(SdkStateless, "Official C# SDK 2.3.1, stateless, its default (perf/Mooring.Benchmarks.SdkPeer)", sdkDll, ["--mode", "stateless"]),
             new(Raw, "Raw Kestrel, fixed response (perf/Mooring.Benchmarks.RawKestrel)", Path.Combine(root, "perf/Mooring.Benchmarks.RawKestrel", Release, "Mooring.Benchmarks.RawKestrel.dll"), []),
+
+            // The same project published with Native AOT; its runtimeconfig settings (server GC) are compiled in.
+            new(Aot, "Mooring (src/Mooring.Host), Native AOT, linux-x64", NativeHost.PathFor(root), [])
+            {
+                Native = true,
+                RuntimeConfig = Path.ChangeExtension(mooringDll, ".runtimeconfig.json"),
+            },
         ];
         return servers.ToDictionary(s => s.Id);
     }
@@ -202,6 +216,31 @@ internal static class Catalog
                     new(Sdk, Sdk, "SDK stateful, GET per session", ["--max-idle-sessions", streamLimit], ["--stream-kind", "get"]),
                 ],
             },
+            new ColdStartScenario
+            {
+                Id = ColdStart,
+                Title = "Cold start: process start to the first answered tools/call",
+                Description =
+                [
+                    "Each start creates the server process with its port chosen up front (`--urls http://127.0.0.1:PORT`, Warning-level",
+                    "logging); the driver connects to that port every 1 ms until a connect is accepted, then on that one keep-alive",
+                    "HTTP/1.1 connection (HttpClient) sends `initialize` (2025-11-25), `notifications/initialized` and `tools/call` of",
+                    "`echo` with `{\"text\":\"hello\"}`. *To tools/call* is from just before the process is created to the end of the",
+                    "echo's answer (checked after the clock stops); *to listening* is to the first accepted connect; *to /health* is a",
+                    "separate start, timed to its first `GET /health` 200; RSS is the server's VmRSS right after the tools/call answer.",
+                    $"Each round starts every server {options.ColdStarts} times for each probe, interleaved, after one start of each that is",
+                    "not recorded (it warms the driver's own client code and the file cache: cold processes, not a cold disk); each",
+                    "server is stopped by its PID (SIGTERM) before the next start. The native host is `dotnet publish -r linux-x64` of",
+                    "src/Mooring.Host (`PublishAot`); the JIT host and the SDK peer (stateful) run with `dotnet`, on the shared",
+                    "framework's ReadyToRun code with tiered compilation, the defaults.",
+                ],
+                Variants =
+                [
+                    new(Aot, Aot, "Mooring, native AOT", [], []),
+                    new(Jit, Mooring, "Mooring, JIT (dotnet Mooring.Host.dll)", [], []),
+                    new(Sdk, Sdk, "SDK stateful (dotnet)", [], []),
+                ],
+            },
         ];
     }
 
@@ -221,6 +260,8 @@ internal static class Catalog
         new("SSE response req/s: Mooring / raw Kestrel", Sse, "rps", Mooring, Raw, 0.6),
         new("SSE response req/s: SDK stateful / raw Kestrel", Sse, "rps", Sdk, Raw),
         new("Churn cycles/s: Mooring / SDK stateful", Churn, "cyclesPerSecond", Mooring, Sdk, 1.5),
+        new("Cold start to tools/call: Mooring JIT / Mooring native AOT", ColdStart, "callP50Ms", Jit, Aot),
+        new("Cold start to tools/call: SDK stateful / Mooring native AOT", ColdStart, "callP50Ms", Sdk, Aot),
     ];
 
     /// <summary>The absolute targets, read from medians.</summary>
@@ -232,5 +273,6 @@ internal static class Catalog
         new("Server RSS per held SSE stream (subscriptions/listen), Mooring", Streams, "mooring-listen", "rssBytesPerStream", 8192, AtMost: true, "B"),
         new("Streams with a heartbeat late (silence > 1.5 intervals), Mooring GET", Streams, Mooring, "lateStreams", 0, AtMost: true, "streams"),
         new("Streams with a heartbeat late (silence > 1.5 intervals), Mooring listen", Streams, "mooring-listen", "lateStreams", 0, AtMost: true, "streams"),
+        new("Cold start to the first answered tools/call, Mooring native AOT (median)", ColdStart, Aot, "callP50Ms", 100, AtMost: true, "ms"),
     ];
 }

@@ -8,7 +8,8 @@ internal sealed class DriverOptions
     public const string Usage = """
         Usage: perf/run-benchmarks.sh [options]
           --short              every scenario once at a tiny scale (1 round, 0.5 s + 1 s load runs, 100 idle sessions,
-                               200 streams, micro-benchmarks as a dry run): checks the driver end to end; writes
+                               200 streams, 3 cold starts, micro-benchmarks as a dry run; the native AOT host only if
+                               MOORING_HOST_NATIVE names one): checks the driver end to end; writes
                                artifacts/perf/benchmarks-short.md unless --output is given
           --rounds N           interleaved rounds of every scenario (default 3)
           --warmup S           warm-up seconds of each load run (default 5)
@@ -18,15 +19,22 @@ internal sealed class DriverOptions
           --streams N          SSE streams held at once (default 10000; at most 15000)
           --hold S             seconds the streams are held and their heartbeats timed (default 10)
           --heartbeat S        the servers' heartbeat interval in the stream scenario (default 2)
-          --skip LIST          comma-separated: servers (mooring, sdk, sdk-stateless, raw), scenarios (legacy, modern,
-                               sse, churn, sessions, streams) or micro (the BenchmarkDotNet micro-benchmarks)
-                               (also MOORING_BENCH_SKIP)
+          --cold-starts N      starts of each server per round in the cold-start scenario (default 10)
+          --skip LIST          comma-separated: servers (mooring, aot, sdk, sdk-stateless, raw), scenarios (legacy,
+                               modern, sse, churn, sessions, streams, coldstart) or micro (the BenchmarkDotNet
+                               micro-benchmarks) (also MOORING_BENCH_SKIP); skipping aot or coldstart also skips
+                               publishing the native host
           --output FILE        the report (default docs/benchmarks.md); the chart goes next to it (NAME-ratios.svg)
-          --no-build           use what is already built in Release
+          --no-build           use what is already built in Release (and the native host published before to
+                               artifacts/perf/aot, if any)
         Environment:
           MOORING_BENCH_SKIP   like --skip
           MOORING_HOST_DLL     path of a built Mooring.Host.dll; when set, src/Mooring.Host is not built
-        The full setting takes about 20-25 minutes (3 rounds of ~5 minutes, then the micro-benchmarks as ShortRun);
+          MOORING_HOST_NATIVE  path of a Mooring.Host published with Native AOT (dotnet publish -r linux-x64); when set,
+                               it is used as is, also with --short. Otherwise the full setting publishes one to
+                               artifacts/perf/aot (about 80 s) and --short leaves the native variant out
+        The full setting takes about 25-30 minutes (publishing the native host, 3 rounds of ~6 minutes, then the
+        micro-benchmarks as ShortRun);
         --short about 60-90 s when built.
         """;
 
@@ -37,6 +45,9 @@ internal sealed class DriverOptions
     public string CommandLine { get; private set; } = "perf/run-benchmarks.sh";
 
     public bool Short { get; private set; }
+
+    /// <summary>Given --no-build: the script built nothing, so the driver publishes nothing either.</summary>
+    public bool NoBuild { get; private set; }
 
     /// <summary>Default 3 rounds: a median of three interleaved runs, the least the issue asks for.</summary>
     public int Rounds { get; private set; } = 3;
@@ -62,6 +73,9 @@ internal sealed class DriverOptions
     /// <summary>Default 2 s: short, so a hold period sees several heartbeats per stream.</summary>
     public double Heartbeat { get; private set; } = 2;
 
+    /// <summary>Default 10 starts per server and round: a p90 from 10 values is the second slowest; 3 rounds give 30 in all.</summary>
+    public int ColdStarts { get; private set; } = 10;
+
     public HashSet<string> Skip { get; } = new(StringComparer.Ordinal);
 
     public string Output { get; private set; } = "";
@@ -86,6 +100,7 @@ internal sealed class DriverOptions
             parsed.Streams = 200;
             parsed.Hold = 2.5;
             parsed.Heartbeat = 1;
+            parsed.ColdStarts = 3;
         }
 
         for (var i = 0; i < args.Length; i++)
@@ -98,7 +113,8 @@ internal sealed class DriverOptions
 
             if (name is "--no-build")
             {
-                continue;   // handled by the script; shown in the command line
+                parsed.NoBuild = true;   // the script builds nothing; the driver publishes nothing
+                continue;
             }
 
             if (name is "--command-line" or "--skip-env")
@@ -140,6 +156,7 @@ internal sealed class DriverOptions
                 "--streams" => Int(value, 1, 15_000, v => parsed.Streams = v),
                 "--hold" => Number(value, 0.5, 600, v => parsed.Hold = v),
                 "--heartbeat" => Number(value, 0.1, 3600, v => parsed.Heartbeat = v),
+                "--cold-starts" => Int(value, 1, 200, v => parsed.ColdStarts = v),
                 "--skip" => AddSkips(parsed, value),
                 "--output" => Assign(value, v => output = v),
                 _ => $"Unknown option {name}.",

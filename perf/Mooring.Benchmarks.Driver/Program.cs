@@ -33,10 +33,11 @@ var context = new RunContext
     HeapProbeHook = Path.Combine(root, "perf/Mooring.Benchmarks.HeapProbe/bin/Release/net10.0/Mooring.Benchmarks.HeapProbe.dll"),
 };
 
-// What must be built: the load generator, the hook, and every server some scenario still runs.
+// What must be built: the load generator, the hook, and every server some scenario still runs. A native server is
+// found or published below instead, and reported as not measured when it is not there.
 var active = scenarios.Where(s => !options.IsSkipped(s.Id)).SelectMany(s => s.Variants).Where(v => !options.IsSkipped(v.ServerId)).ToArray();
 var missing = new[] { Path.Combine(root, "perf/Mooring.LoadGen/bin/Release/net10.0/Mooring.LoadGen.dll"), context.HeapProbeHook }
-    .Concat(active.Select(v => servers[v.ServerId].Dll)).Distinct().Where(f => !File.Exists(f)).ToArray();
+    .Concat(active.Select(v => servers[v.ServerId]).Where(s => !s.Native).Select(s => s.EntryPath)).Distinct().Where(f => !File.Exists(f)).ToArray();
 if (missing.Length > 0)
 {
     await Console.Error.WriteLineAsync($"Not built: {string.Join(", ", missing)} (build them, drop --no-build, or --skip what needs them)");
@@ -44,35 +45,50 @@ if (missing.Length > 0)
 }
 
 using var signals = new CompositeDisposable(ChildProcesses.StopOnInterrupt());
+
+// Servers that could not be made ready (the native host not published): their variants are reported with the reason.
+var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+foreach (var server in active.Select(v => servers[v.ServerId]).Where(s => s.Native).Distinct())
+{
+    if (await NativeHost.PrepareAsync(options, server) is { } reason)
+    {
+        await Console.Error.WriteLineAsync($"[bench] {server.Id} not measured: {reason}");
+        unavailable[server.Id] = reason;
+    }
+}
+
 var results = new Results();
 for (var round = 1; round <= options.Rounds; round++)
 {
     foreach (var scenario in scenarios)
     {
+        var runnable = new List<Variant>();
         foreach (var variant in scenario.Variants)
         {
             if (options.IsSkipped(scenario.Id) || options.IsSkipped(variant.ServerId))
             {
                 results.Add(RunRecord.NotMeasured(scenario.Id, variant.Id, round, "skipped on request (--skip / MOORING_BENCH_SKIP)"));
-                continue;
             }
-
-            await Console.Error.WriteLineAsync($"[bench] round {round}/{options.Rounds}: {scenario.Id} / {variant.Id}");
-            RunRecord record;
-            try
+            else if (unavailable.TryGetValue(variant.ServerId, out var reason))
             {
-                record = await scenario.RunAsync(variant, round, context);
+                results.Add(RunRecord.NotMeasured(scenario.Id, variant.Id, round, reason));
             }
-            catch (Exception ex) when (ex is IOException or TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            else
             {
-                // A run that broke (a server that never answered the heap probe, a process that could not start) fails
-                // that run only; the others still give their figures.
-                record = RunRecord.Failed(scenario.Id, variant.Id, round, $"{ex.GetType().Name}: {ex.Message}");
+                runnable.Add(variant);
             }
+        }
 
+        if (runnable.Count == 0)
+        {
+            continue;
+        }
+
+        foreach (var record in await scenario.RunRoundAsync(runnable, round, context))
+        {
             if (record.Status != RunStatus.Ok)
             {
-                await Console.Error.WriteLineAsync($"[bench]   {(record.Status == RunStatus.Failed ? "FAILED" : "not measured")}: {record.Reason}");
+                await Console.Error.WriteLineAsync($"[bench]   {record.Variant}: {(record.Status == RunStatus.Failed ? "FAILED" : "not measured")}: {record.Reason}");
             }
 
             results.Add(record);

@@ -132,6 +132,7 @@ internal sealed class ReportWriter
         Line("- Every run starts its server fresh (`dotnet <dll> --urls http://127.0.0.1:PORT`, Warning-level logging), waits for");
         Line("  `/health`, warms up, measures, and stops it by its PID (SIGTERM). Scenarios and servers are interleaved: each round");
         Line($"  runs every scenario for every server in turn; {_options.Rounds} round(s). Figures are medians over rounds.");
+        Line("  The cold-start scenario is the exception: it times the start itself, with no wait for `/health` (see there).");
         Line($"- Load runs: {_options.Connections} connections, {Format(_options.Warmup, 1)} s warm-up (not recorded), then {Format(_options.Duration, 1)} s measured. Latency is from the");
         Line("  first byte sent to the end of the JSON body, or of the SSE event carrying the response; req/s counts successful");
         Line("  responses only. Every response is checked: 2xx, the request's JSON-RPC id (MCP servers), a `result` without");
@@ -155,6 +156,11 @@ internal sealed class ReportWriter
         foreach (var table in scenario.MetricTables)
         {
             WriteMedians(scenario, table);
+        }
+
+        foreach (var line in scenario.Details(_options.Rounds))
+        {
+            Line(line);
         }
 
         if (_options.Rounds <= 1)

@@ -6,9 +6,9 @@ using System.Net.Sockets;
 namespace Mooring.Benchmarks.Driver;
 
 /// <summary>
-/// One server started by the driver: <c>dotnet DLL --urls http://127.0.0.1:PORT ...</c> with Warning-level logging,
-/// output to a log file, ready once <c>GET /health</c> answers 200. Stopped only by its own PID: SIGTERM, then after
-/// 10 s SIGKILL.
+/// One server started by the driver: <c>dotnet DLL --urls http://127.0.0.1:PORT ...</c> (a native executable takes the
+/// same arguments) with Warning-level logging, output to a log file, ready once <c>GET /health</c> answers 200. Stopped
+/// only by its own PID: SIGTERM, then after 10 s SIGKILL.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -19,17 +19,24 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly Task _pump;
 
-    private ServerProcess(Process process, StreamWriter log, int port)
+    private ServerProcess(Process process, StreamWriter log, int port, long startedAt)
     {
         _process = process;
         _log = log;
         Port = port;
+        StartedAt = startedAt;
         _pump = Task.WhenAll(Pump(process.StandardOutput), Pump(process.StandardError));
     }
 
     public int Port { get; }
 
     public int Pid => _process.Id;
+
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> taken just before the process was created.</summary>
+    public long StartedAt { get; }
+
+    /// <summary>Whether the process has exited (and been reaped); its PID may then belong to another process.</summary>
+    public bool HasExited => _process.HasExited;
 
     public string BaseUrl => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
@@ -42,35 +49,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<(ServerProcess? Server, string? Error)> StartAsync(
         ServerDefinition server, IEnumerable<string> extraArguments, IReadOnlyDictionary<string, string> environment, string logPath)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(server.Dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        foreach (var argument in server.Arguments.Concat(extraArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Warning-level logging for all, so that logging does not skew results.
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var log = new StreamWriter(logPath) { AutoFlush = true };
-        await log.WriteLineAsync($"# dotnet {string.Join(' ', start.ArgumentList)}");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        ChildProcesses.Add(process);
-        var running = new ServerProcess(process, log, port);
-
+        var running = await LaunchAsync(server, extraArguments, environment, logPath);
+        var process = running._process;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
@@ -103,6 +83,62 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         await running.DisposeAsync();
         return (null, $"did not answer /health within {StartTimeout.TotalSeconds:0} s (see {logPath})");
+    }
+
+    /// <summary>
+    /// Starts <paramref name="server"/> on a loopback port chosen up front and returns at once, without waiting for it
+    /// to listen: <see cref="StartedAt"/> is taken just before the process is created, for the cold-start timings.
+    /// </summary>
+    /// <exception cref="System.ComponentModel.Win32Exception">The executable could not be started.</exception>
+    public static async Task<ServerProcess> LaunchAsync(
+        ServerDefinition server, IEnumerable<string> extraArguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    {
+        var port = FreePort();
+
+        // A native executable runs directly; an assembly through the dotnet host, as `dotnet app.dll` in production.
+        var start = new ProcessStartInfo(server.Native ? server.EntryPath : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (!server.Native)
+        {
+            start.ArgumentList.Add(server.EntryPath);
+        }
+
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var argument in server.Arguments.Concat(extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Warning-level logging for all, so that logging does not skew results.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        await log.WriteLineAsync($"# {start.FileName} {string.Join(' ', start.ArgumentList)}");
+        Process process;
+        long startedAt;
+        try
+        {
+            startedAt = Stopwatch.GetTimestamp();
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        }
+        catch
+        {
+            await log.DisposeAsync();
+            throw;
+        }
+
+        ChildProcesses.Add(process);
+        return new ServerProcess(process, log, port, startedAt);
     }
 
     /// <summary>Resident set size from <c>/proc/PID/status</c> (VmRSS), in bytes; null if unreadable.</summary>
