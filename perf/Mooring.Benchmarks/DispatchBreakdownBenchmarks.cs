@@ -59,16 +59,16 @@ public class DispatchBreakdownBenchmarks
     /// request's bytes).
     /// </summary>
     [Benchmark]
-    public bool ReadCallToolParamsFromBytes() => CallToolParamsReader.TryRead(_message.Params, out _, out _, out _);
+    public bool ReadCallToolParamsFromBytes() => CallToolParamsReader.TryRead(_message.Params, skipMeta: false, out _, out _, out _);
 
     /// <summary>
     /// McpServerTool.InvokeRawAsync of the echo tool, the path a plain legacy call takes: the binder reads "text" from
-    /// the bytes (no JsonDocument), then MethodInfo.Invoke and McpResultConverter as in <see cref="ToolInvoke"/>.
+    /// the bytes (no JsonDocument), then the generated invoker and McpResultConverter as in <see cref="ToolInvoke"/>.
     /// </summary>
     [Benchmark]
     public CallToolResult ToolInvokeFromBytes()
     {
-        CallToolParamsReader.TryRead(_message.Params, out _, out ReadOnlyMemory<byte> arguments, out _);
+        CallToolParamsReader.TryRead(_message.Params, skipMeta: false, out _, out ReadOnlyMemory<byte> arguments, out _);
         ValueTask<CallToolResult> pending = _tool.InvokeRawAsync(_context, arguments);
         return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }

@@ -97,23 +97,25 @@ internal static class McpRequestGate
         return false;
     }
 
-    /// <summary>Whether an Accept header allows JSON and SSE; wildcards count, order and parameters do not matter.</summary>
+    /// <summary>
+    /// Whether an Accept header allows JSON and SSE; wildcards count, order and parameters do not matter. Read in place,
+    /// range by range: every POST passes here, so nothing is allocated.
+    /// </summary>
     internal static (bool Json, bool Sse) Accepts(StringValues accept)
     {
         bool json = false;
         bool sse = false;
-        foreach (string? value in accept)
+        for (int i = 0; i < accept.Count; i++)
         {
-            if (value is null)
+            ReadOnlySpan<char> rest = accept[i];
+            while (!rest.IsEmpty)
             {
-                continue;
-            }
-
-            foreach (string part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                int semicolon = part.IndexOf(';', StringComparison.Ordinal);
-                string media = (semicolon < 0 ? part : part[..semicolon]).Trim();
-                if (media == "*/*")
+                int comma = rest.IndexOf(',');
+                ReadOnlySpan<char> part = comma < 0 ? rest : rest[..comma];
+                rest = comma < 0 ? default : rest[(comma + 1)..];
+                int semicolon = part.IndexOf(';');
+                ReadOnlySpan<char> media = (semicolon < 0 ? part : part[..semicolon]).Trim();
+                if (media.SequenceEqual("*/*"))
                 {
                     json = sse = true;
                 }
@@ -131,7 +133,7 @@ internal static class McpRequestGate
         return (json, sse);
     }
 
-    /// <summary><c>application/json</c>, optionally with <c>charset=utf-8</c>; JSON-RPC over MCP is UTF-8 only.</summary>
+    /// <summary><c>application/json</c>, optionally with <c>charset=utf-8</c>; JSON-RPC over MCP is UTF-8 only. Read in place.</summary>
     internal static bool IsJsonContentType(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
@@ -139,14 +141,19 @@ internal static class McpRequestGate
             return false;
         }
 
-        string[] parts = contentType.Split(';', StringSplitOptions.TrimEntries);
-        if (!parts[0].Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        ReadOnlySpan<char> rest = contentType;
+        int semicolon = rest.IndexOf(';');
+        if (!(semicolon < 0 ? rest : rest[..semicolon]).Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        foreach (string parameter in parts.Skip(1))
+        rest = semicolon < 0 ? default : rest[(semicolon + 1)..];
+        while (!rest.IsEmpty)
         {
+            semicolon = rest.IndexOf(';');
+            ReadOnlySpan<char> parameter = (semicolon < 0 ? rest : rest[..semicolon]).Trim();
+            rest = semicolon < 0 ? default : rest[(semicolon + 1)..];
             if (parameter.StartsWith("charset=", StringComparison.OrdinalIgnoreCase)
                 && !parameter["charset=".Length..].Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             {

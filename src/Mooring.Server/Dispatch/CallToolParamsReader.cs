@@ -12,7 +12,8 @@ namespace Mooring.Server;
 /// </summary>
 internal static class CallToolParamsReader
 {
-    public static bool TryRead(ReadOnlyMemory<byte> raw, out string name, out ReadOnlyMemory<byte> arguments, out RequestMeta? meta)
+    /// <summary>Reads the params; with <paramref name="skipMeta"/> (a modern request, whose transport read <c>_meta</c> already) <c>_meta</c> is stepped over.</summary>
+    public static bool TryRead(ReadOnlyMemory<byte> raw, bool skipMeta, out string name, out ReadOnlyMemory<byte> arguments, out RequestMeta? meta)
     {
         name = null!;
         arguments = default;
@@ -71,7 +72,14 @@ internal static class CallToolParamsReader
                     }
 
                     seenMeta = true;
-                    meta = reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, McpJsonContext.Default.RequestMeta);
+                    if (skipMeta)
+                    {
+                        reader.Skip();
+                    }
+                    else
+                    {
+                        meta = reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, McpJsonContext.Default.RequestMeta);
+                    }
                 }
                 else
                 {

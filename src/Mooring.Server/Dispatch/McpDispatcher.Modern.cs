@@ -61,13 +61,23 @@ internal sealed partial class McpDispatcher
 
         var round = new McpInputRound(answers);
         ctx.InputRound = round;
-        ValueTask<T> pending = run();
+        return await AwaitInputRoundAsync(ctx, round, run(), binding, target, arguments, reply).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="WithInputAsync"/> once the handler runs in <paramref name="round"/>: its answer, a task it
+    /// became, or (when it waits for input the round lacks) input_required with sealed state.
+    /// </summary>
+    private async ValueTask<McpOutgoingMessage> AwaitInputRoundAsync<T>(
+        McpRequestContext ctx, McpInputRound round, ValueTask<T> pending, byte[]? binding, string target, JsonElement? arguments, Func<McpRequestContext, T, McpOutgoingMessage> reply)
+    {
         if (pending.IsCompletedSuccessfully && ctx.Detach is null)
         {
             // Finished without waiting: it asked for nothing it lacked (a missing answer never completes), so no race to run.
             return reply(ctx, pending.Result);
         }
 
+        McpRequestStateProtector protector = _server.RequestState;
         Task<T> handler = pending.AsTask();
         Task detached = ctx.Detach?.Task ?? Task.Delay(Timeout.Infinite, CancellationToken.None);
         _ = await Task.WhenAny(handler, round.Needed, detached).ConfigureAwait(false);

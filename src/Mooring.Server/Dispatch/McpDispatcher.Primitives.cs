@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mooring.Protocol;
 
 namespace Mooring.Server;
@@ -6,21 +7,31 @@ internal sealed partial class McpDispatcher
 {
     private async ValueTask<McpOutgoingMessage> CallToolAsync(McpRequestContext ctx, ReadOnlyMemory<byte> raw)
     {
-        // The common legacy call (no task, no input round): the tool binds its arguments from the request's bytes.
-        if (!ctx.IsModern && CallToolParamsReader.TryRead(raw, out string name, out ReadOnlyMemory<byte> arguments, out RequestMeta? meta))
+        // The common call (no task, no input answered yet): the tool binds its arguments from the request's bytes, and
+        // a modern request's _meta, which the transport read already, is not read again.
+        if (CallToolParamsReader.TryRead(raw, ctx.IsModern, out string name, out ReadOnlyMemory<byte> arguments, out RequestMeta? meta))
         {
-            ctx.ProgressToken = meta?.ProgressToken;
+            ctx.ProgressToken = ctx.IsModern ? ctx.ModernMeta!.ProgressToken : meta?.ProgressToken;
             if (!_server.Tools.TryGet(name, out McpServerTool? plain))
             {
                 return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.InvalidParams, $"Unknown tool: {Truncate(name)}");
             }
 
-            if (plain.TaskSupport == McpTaskSupport.Required)
+            if (!ctx.IsModern)
             {
-                return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(name)}' runs only as a task (task-augmented tools/call).");
+                if (plain.TaskSupport == McpTaskSupport.Required)
+                {
+                    return McpOutgoingMessage.Rejection(ctx.RequestId, McpRejection.MethodNotFound, $"The tool '{Truncate(name)}' runs only as a task (task-augmented tools/call).");
+                }
+
+                return ctx.Reply(await plain.InvokeRawAsync(ctx, arguments).ConfigureAwait(false), McpJsonContext.Default.CallToolResult);
             }
 
-            return ctx.Reply(await plain.InvokeRawAsync(ctx, arguments).ConfigureAwait(false), McpJsonContext.Default.CallToolResult);
+            // Modern: a tool that may become a task goes the general way below, where the tasks extension decides.
+            if (plain.TaskSupport == McpTaskSupport.Forbidden)
+            {
+                return await CallToolFromBytesAsync(ctx, plain, name, arguments).ConfigureAwait(false);
+            }
         }
 
         if (!TryParams(ctx, raw, McpJsonContext.Default.CallToolRequestParams, null, out CallToolRequestParams p, out McpOutgoingMessage? error))
@@ -85,6 +96,25 @@ internal sealed partial class McpDispatcher
         }
 
         return await CallToolWithInputAsync(ctx, p, tool).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A modern call read from the bytes: the handler runs in an input round with no answers yet (the reader declines
+    /// requestState and inputResponses). Finished at once, it is answered at once; otherwise its arguments are kept
+    /// (the request's bytes may be reused once this awaits) to seal the state an input_required answer carries.
+    /// </summary>
+    private ValueTask<McpOutgoingMessage> CallToolFromBytesAsync(McpRequestContext ctx, McpServerTool tool, string name, ReadOnlyMemory<byte> arguments)
+    {
+        var round = new McpInputRound(null);
+        ctx.InputRound = round;
+        ValueTask<CallToolResult> pending = tool.InvokeRawAsync(ctx, arguments);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return ValueTask.FromResult(ctx.Reply(pending.Result, McpJsonContext.Default.CallToolResult));
+        }
+
+        JsonElement? kept = arguments.IsEmpty ? null : JsonSerializer.Deserialize(arguments.Span, McpJsonContext.Default.JsonElement);
+        return AwaitInputRoundAsync(ctx, round, pending, binding: null, name, kept, static (c, r) => c.Reply(r, McpJsonContext.Default.CallToolResult));
     }
 
     // Apart, so the closure's captures are allocated only on this path, not on entry to CallToolAsync.

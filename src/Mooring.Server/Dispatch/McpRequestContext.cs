@@ -37,6 +37,9 @@ public sealed partial class McpRequestContext
     /// <summary>True for a modern (2026-07-28) request: stateless, identified by its own <c>_meta</c>.</summary>
     public bool IsModern => _modern is not null;
 
+    /// <summary>The modern request's <c>_meta</c> as the transport read it; null in a session.</summary>
+    internal RequestMeta? ModernMeta => _modern;
+
     /// <summary>The request's JSON-RPC id.</summary>
     public RequestId RequestId { get; }
 
