@@ -15,6 +15,8 @@ internal static class CallToolResultWriter
     public static bool CanWrite(CallToolResult result) =>
         result.Content is not null && result.StructuredContent is not { ValueKind: JsonValueKind.Undefined };
 
+    private static readonly JsonEncodedText ServerInfoKey = JsonEncodedText.Encode(McpMetaKeys.ServerInfo);
+
     /// <summary>Writes the result; the property order is the generator's (derived members first, then <see cref="Result"/>'s).</summary>
     public static void Write(Utf8JsonWriter writer, CallToolResult result)
     {
@@ -52,7 +54,18 @@ internal static class CallToolResultWriter
         if (result.Meta is { } meta)
         {
             writer.WritePropertyName("_meta"u8);
-            JsonSerializer.Serialize(writer, meta, McpJsonContext.Default.ResultMeta);
+            if (meta is { SubscriptionId: null, Extra: null, ServerInfo: { Icons: null } info })
+            {
+                // Every modern result's envelope: the server's identity alone, written without the serializer's stack.
+                writer.WriteStartObject();
+                writer.WritePropertyName(ServerInfoKey);
+                WriteImplementation(writer, info);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, meta, McpJsonContext.Default.ResultMeta);
+            }
         }
 
         if (result.ResultType is { } resultType)
@@ -68,6 +81,30 @@ internal static class CallToolResultWriter
         if (result.CacheScope is { } cacheScope)
         {
             writer.WriteString("cacheScope"u8, cacheScope);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // In Implementation's member order, nulls left out, as its source-generated metadata writes it (icons excluded).
+    private static void WriteImplementation(Utf8JsonWriter writer, Implementation info)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, info.Name);
+        writer.WriteString("version"u8, info.Version);
+        if (info.Title is { } title)
+        {
+            writer.WriteString("title"u8, title);
+        }
+
+        if (info.Description is { } description)
+        {
+            writer.WriteString("description"u8, description);
+        }
+
+        if (info.WebsiteUrl is { } websiteUrl)
+        {
+            writer.WriteString("websiteUrl"u8, websiteUrl);
         }
 
         writer.WriteEndObject();

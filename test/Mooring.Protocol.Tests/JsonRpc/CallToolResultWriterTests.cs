@@ -40,6 +40,30 @@ public sealed class CallToolResultWriterTests
             TtlMs = 5_000,
             CacheScope = McpCacheScopes.Private,
         },
+        ["server info with every member"] = () => new CallToolResult
+        {
+            Content = [new TextContent { Text = "hello" }],
+            Meta = new ResultMeta
+            {
+                ServerInfo = new Implementation { Name = "sérver \"x\"", Version = "1.0.0-beta+<build>", Title = "T", Description = "D\n", WebsiteUrl = "https://example.com/a?b=c&d" },
+            },
+            ResultType = McpResultTypes.Complete,
+        },
+        ["server info with icons"] = () => new CallToolResult
+        {
+            Content = [new TextContent { Text = "hello" }],
+            Meta = new ResultMeta { ServerInfo = new Implementation { Name = "s", Version = "1", Icons = [new Icon { Src = "https://example.com/i.png" }] } },
+        },
+        ["meta with a subscription and extra keys"] = () => new CallToolResult
+        {
+            Content = [new TextContent { Text = "hello" }],
+            Meta = new ResultMeta
+            {
+                ServerInfo = new Implementation { Name = "s", Version = "1" },
+                SubscriptionId = new RequestId(3),
+                Extra = new() { ["k"] = JsonDocument.Parse("[1]").RootElement },
+            },
+        },
     };
 
     [Theory]
