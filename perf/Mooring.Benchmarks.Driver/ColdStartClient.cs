@@ -172,24 +172,8 @@ internal sealed class ColdStartClient : IDisposable
     private ColdStartSample Sample(long answeredAt, long? rss) =>
         new(Stopwatch.GetElapsedTime(_server.StartedAt, _connectedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(_server.StartedAt, answeredAt).TotalMilliseconds, rss);
 
-    private async Task<HttpResponseMessage> PostAsync(string? session, string json, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _server.McpUrl)
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Headers.Add("MCP-Protocol-Version", ProtocolVersion);
-        if (session is not null)
-        {
-            request.Headers.Add("Mcp-Session-Id", session);
-        }
-
-        return await _http.SendAsync(request, cancellationToken);
-    }
+    private Task<HttpResponseMessage> PostAsync(string? session, string json, CancellationToken cancellationToken) =>
+        McpToolCheck.PostAsync(_http, _server.McpUrl, session, json, cancellationToken);
 
     /// <summary>
     /// Connects to the server's port, trying again every <see cref="PollInterval"/> while it refuses (not listening

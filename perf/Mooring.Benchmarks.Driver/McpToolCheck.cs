@@ -43,10 +43,13 @@ internal static class McpToolCheck
         }
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string url, string? session, string json)
+    /// <summary>One MCP POST over HTTP/1.1 (2025-11-25, in <paramref name="session"/> when given), as every driver client sends it.</summary>
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient http, string url, string? session, string json, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
+            Version = System.Net.HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -57,6 +60,6 @@ internal static class McpToolCheck
             request.Headers.Add("Mcp-Session-Id", session);
         }
 
-        return await http.SendAsync(request);
+        return await http.SendAsync(request, cancellationToken);
     }
 }
