@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -154,7 +155,8 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         McpEndReason reason = McpEndReason.ClientGone;
         try
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -302,7 +303,8 @@ internal sealed partial class McpHttpEndpoint
         }
 
         SseStream stream = session.CreatePostStream(() => SafeCancel(handlerCts));
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         try
         {
             if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))

@@ -35,7 +35,7 @@ public sealed class McpSubscription : IDisposable
     /// <summary>The notifications to write, in order; completed when the subscription ends.</summary>
     public ChannelMessageSink Sink { get; }
 
-    /// <summary>Fires when the server ends the subscription (it is shutting down).</summary>
+    /// <summary>Fires when the server ends the subscription (it is shutting down); <see cref="Sink"/> is completed right after.</summary>
     public CancellationToken Ended => _ended.Token;
 
     /// <summary>The <c>_meta</c> that tags every message of this subscription.</summary>
@@ -94,5 +94,9 @@ public sealed class McpSubscription : IDisposable
         {
             // Disposed concurrently: already ended.
         }
+
+        // After the cancellation, so a reader woken by the completed queue sees why: it can wait on the queue alone,
+        // without a cancellation registration for every held stream.
+        Sink.Complete();
     }
 }
