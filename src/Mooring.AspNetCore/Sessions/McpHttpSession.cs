@@ -262,9 +262,15 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
     private static async Task PumpGetStreamAsync(SseStream stream, ChannelMessageSink sink)
     {
-        await foreach (McpOutgoingMessage message in sink.Reader.ReadAllAsync().ConfigureAwait(false))
+        // WaitToReadAsync and TryRead rather than ReadAllAsync: the pump waits as long as the session lives, and an
+        // async iterator would be one more object held all that time.
+        System.Threading.Channels.ChannelReader<McpOutgoingMessage> reader = sink.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await stream.WriteMessageAsync(message).ConfigureAwait(false);
+            while (reader.TryRead(out McpOutgoingMessage? message))
+            {
+                await stream.WriteMessageAsync(message).ConfigureAwait(false);
+            }
         }
 
         await stream.CompleteAsync().ConfigureAwait(false);

@@ -12,7 +12,7 @@ public sealed class McpSubscription : IDisposable
 {
     private readonly McpSubscriptionHub _hub;
     private readonly Implementation _serverInfo;
-    private readonly HashSet<string> _resources;
+    private readonly HashSet<string>? _resources; // null when the filter names no resource (most listen streams)
     private readonly CancellationTokenSource _ended = new();
     private int _disposed;
 
@@ -23,7 +23,7 @@ public sealed class McpSubscription : IDisposable
         Id = id;
         Accepted = accepted;
         Sink = sink;
-        _resources = new HashSet<string>(accepted.ResourceSubscriptions ?? [], StringComparer.Ordinal);
+        _resources = accepted.ResourceSubscriptions is { Count: > 0 } uris ? new HashSet<string>(uris, StringComparer.Ordinal) : null;
     }
 
     /// <summary>The subscription id: the JSON-RPC id of the <c>subscriptions/listen</c> request.</summary>
@@ -82,7 +82,7 @@ public sealed class McpSubscription : IDisposable
         _ => false,
     };
 
-    internal bool WantsResource(string uri) => _resources.Contains(uri);
+    internal bool WantsResource(string uri) => _resources?.Contains(uri) == true;
 
     internal void End()
     {
