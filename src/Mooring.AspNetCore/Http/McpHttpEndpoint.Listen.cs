@@ -13,15 +13,10 @@ namespace Mooring.AspNetCore;
 /// </summary>
 internal sealed partial class McpHttpEndpoint
 {
-    private async Task ListenAsync(HttpContext context, JsonRpcMessage message)
+    /// <summary>Holds the stream of a checked <c>subscriptions/listen</c> (see <see cref="HandleModernAsync"/>) until the client or the server ends it.</summary>
+    private async Task ListenAsync(HttpContext context, ListenRequest request)
     {
-        RequestId id = message.Id!.Value;
-        if (McpSubscriptionHub.ReadFilter(message.Params) is not { } filter)
-        {
-            await RejectAsync(context, McpRejection.InvalidParams, id, "Invalid params: subscriptions/listen needs a notifications filter.").ConfigureAwait(false);
-            return;
-        }
-
+        RequestId id = request.Id;
         using McpLease? lease = _server.Governor.TryLease(McpBudget.ListenStreams);
         if (lease is null)
         {
@@ -29,7 +24,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using McpSubscription subscription = _server.Subscriptions.Open(id, filter);
+        using McpSubscription subscription = _server.Subscriptions.Open(id, request.Filter);
         var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
         await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         McpEndReason reason = McpEndReason.ClientGone;
@@ -83,4 +78,7 @@ internal sealed partial class McpHttpEndpoint
 
     private static ValueTask<bool> WriteEventAsync(SseConnection connection, McpOutgoingMessage message) =>
         SseListenWriter.WriteEventAsync(connection, message);
+
+    /// <summary>A <c>subscriptions/listen</c> that passed every check: all its stream needs of the request.</summary>
+    private readonly record struct ListenRequest(RequestId Id, SubscriptionFilter Filter);
 }
