@@ -66,7 +66,8 @@ internal sealed partial class McpHttpEndpoint
 
             await stream.AttachAsync(connection, after).ConfigureAwait(false);
             await CloseIfDrainingAsync(stream).ConfigureAwait(false);
-            if (!await connection.WaitUntilReleasedAsync().ConfigureAwait(false))
+            await connection.WhenReleasedOrAborted().ConfigureAwait(false);
+            if (connection.EndReason is null)
             {
                 McpHttpLog.ClientDisconnected(_logger, stream.Id, session.Id);
                 await stream.DetachAsync(connection, McpEndReason.ClientGone).ConfigureAwait(false);

@@ -12,10 +12,14 @@ namespace Mooring.AspNetCore;
 /// </summary>
 internal sealed class McpHttpSession : IAsyncDisposable
 {
+    /// <summary>The GET stream's id: POST stream ids count from 1.</summary>
+    private const string GetStreamId = "0";
+
     private readonly IMcpEventStore? _store;
 
     // Created on first use: a session that only initialized (the common idle session, kept until the idle timeout)
-    // has no stream and no background work, and each of these costs a few hundred bytes.
+    // has no stream and no background work, and each of these costs a few hundred bytes. The map holds POST streams
+    // only: the GET stream, id "0", is the field below, so a session holding just its GET stream has no map either.
     private ConcurrentDictionary<string, SseStream>? _streams;
     private McpOwnedTasks? _work;
     private SseStream? _getStream;
@@ -54,7 +58,8 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
     public bool IsResumable => _store is not null;
 
-    public int StreamCount => Volatile.Read(ref _streams)?.Count ?? 0;
+    /// <summary>Streams open now: the POST streams, and the GET stream until it completes.</summary>
+    public int StreamCount => (Volatile.Read(ref _streams)?.Count ?? 0) + (Volatile.Read(ref _getStream) is { IsCompleted: false } ? 1 : 0);
 
     public int WorkCount => Volatile.Read(ref _work)?.Count ?? 0;
 
@@ -89,6 +94,11 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
     private bool HasAttachedConnection()
     {
+        if (Volatile.Read(ref _getStream)?.HasConnection == true)
+        {
+            return true;
+        }
+
         if (Volatile.Read(ref _streams) is not { } streams)
         {
             return false;
@@ -117,6 +127,12 @@ internal sealed class McpHttpSession : IAsyncDisposable
     public bool TryGetStream(string id, out SseStream? stream)
     {
         stream = null;
+        if (id == GetStreamId)
+        {
+            stream = IsDisposed ? null : Volatile.Read(ref _getStream);
+            return stream is not null;
+        }
+
         return Volatile.Read(ref _streams)?.TryGetValue(id, out stream) ?? false;
     }
 
@@ -133,8 +149,8 @@ internal sealed class McpHttpSession : IAsyncDisposable
             }
 
             // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
-            _getStream = new SseStream(this, "0", McpBudget.GetStreams, _store, SupportsPolling);
-            Streams[_getStream.Id] = _getStream;
+            var stream = new SseStream(this, GetStreamId, McpBudget.GetStreams, _store, SupportsPolling);
+            Volatile.Write(ref _getStream, stream);
             _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream, Core.Server.Governor);
 
             // The pump lives as long as the session, so it is not work that keeps the session busy: a session whose
@@ -184,6 +200,11 @@ internal sealed class McpHttpSession : IAsyncDisposable
     /// <summary>Closes every open stream connection with a <c>retry</c> hint (the server is draining); the streams stay resumable.</summary>
     public async ValueTask CloseConnectionsForDrainAsync(TimeSpan retry)
     {
+        if (Volatile.Read(ref _getStream) is { } getStream)
+        {
+            await getStream.CloseForReconnectAsync(retry, McpEndReason.Shutdown).ConfigureAwait(false);
+        }
+
         if (Volatile.Read(ref _streams) is not { } streams)
         {
             return;
@@ -214,9 +235,16 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
         // Ending the core session cancels every handler and pending server request.
         await Core.EndAsync(reason).ConfigureAwait(false);
+        SseStream? getStream;
         lock (GetGate)
         {
             _getSink?.Complete();
+            getStream = _getStream;
+        }
+
+        if (getStream is not null)
+        {
+            await getStream.CompleteAsync(reason).ConfigureAwait(false);
         }
 
         if (Volatile.Read(ref _streams) is { } streams)

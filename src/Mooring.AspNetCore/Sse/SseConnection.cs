@@ -37,6 +37,7 @@ internal sealed class SseConnection : IAsyncDisposable
     private long _flushStartedAt;
     private bool _flushing;
     private bool _disposed;
+    private CancellationTokenRegistration _abortRegistration;
     private int _endReason = -1;
     private long _lastWrite;
     private bool _started;
@@ -106,18 +107,16 @@ internal sealed class SseConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the stream lets go of this connection (true) or the client disconnects first (false). Either way
-    /// <see cref="Done"/> is complete afterwards, so nothing more is written or beaten on this connection.
+    /// From now on a client disconnect completes <see cref="Done"/> too (without an <see cref="EndReason"/>), and the
+    /// returned task is <see cref="Done"/>: for a handler that only waits until the stream lets go of the connection or
+    /// the client leaves, whichever comes first. After it, nothing more is written or beaten on this connection; a null
+    /// <see cref="EndReason"/> then says the client left first. One registration, kept until disposal, instead of a
+    /// second task, a <c>WhenAny</c> and an async frame for every held stream.
     /// </summary>
-    public async Task<bool> WaitUntilReleasedAsync()
+    public Task WhenReleasedOrAborted()
     {
-        // One registration for the wait, rather than a second task and a WhenAny for every held stream.
-        using (_context.RequestAborted.UnsafeRegister(static s => ((TaskCompletionSource)s!).TrySetResult(), _done))
-        {
-            await _done.Task.ConfigureAwait(false);
-        }
-
-        return EndReason is not null;
+        _abortRegistration = _context.RequestAborted.UnsafeRegister(static s => ((TaskCompletionSource)s!).TrySetResult(), _done);
+        return _done.Task;
     }
 
     /// <summary>
@@ -159,6 +158,7 @@ internal sealed class SseConnection : IAsyncDisposable
     /// <summary>Stops the timer and waits for a heartbeat write still in progress (bounded by its own write timeout).</summary>
     public async ValueTask DisposeAsync()
     {
+        _abortRegistration.Dispose();
         lock (_done)
         {
             _heartbeat = null;

@@ -66,7 +66,7 @@ public sealed class SseConnectionTests
     }
 
     [Fact]
-    public async Task WaitUntilReleased_ClientAborts_ReturnsFalse_AndNoHeartbeatFollows()
+    public async Task WhenReleasedOrAborted_ClientAborts_CompletesWithoutAnEndReason_AndNoHeartbeatFollows()
     {
         var time = new FakeTimeProvider();
         using var aborted = new CancellationTokenSource();
@@ -76,26 +76,27 @@ public sealed class SseConnectionTests
         Assert.True(await connection.StartAsync(sessionId: null));
         var heartbeat = new RecordingHeartbeat();
         connection.StartHeartbeat(Heartbeat, heartbeat);
-        Task<bool> released = connection.WaitUntilReleasedAsync();
+        Task released = connection.WhenReleasedOrAborted();
         Assert.False(released.IsCompleted);
 
         await aborted.CancelAsync();
 
-        Assert.False(await released.WaitAsync(ToolProbe.WaitLimit));
-        Assert.True(connection.Done.IsCompleted);
+        await released.WaitAsync(ToolProbe.WaitLimit);
+        Assert.Null(connection.EndReason);
+        Assert.False(await connection.WriteAsync(0, static (w, _) => w.Write("data: x\n\n"u8)));
         time.Advance(Heartbeat * 2);
         Assert.Equal(0, heartbeat.Beats);
     }
 
     [Fact]
-    public async Task WaitUntilReleased_StreamEndsTheConnection_ReturnsTrue()
+    public async Task WhenReleasedOrAborted_StreamEndsTheConnection_CompletesWithItsReason()
     {
         await using var connection = new SseConnection(Context(new GatedStream()), new FakeTimeProvider(), WriteTimeout);
-        Task<bool> released = connection.WaitUntilReleasedAsync();
+        Task released = connection.WhenReleasedOrAborted();
 
         connection.End(McpEndReason.Superseded);
 
-        Assert.True(await released.WaitAsync(ToolProbe.WaitLimit));
+        await released.WaitAsync(ToolProbe.WaitLimit);
         Assert.Equal(McpEndReason.Superseded, connection.EndReason);
     }
 
