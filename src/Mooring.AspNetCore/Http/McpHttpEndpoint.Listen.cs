@@ -79,6 +79,9 @@ internal sealed partial class McpHttpEndpoint
     private static ValueTask<bool> WriteEventAsync(SseConnection connection, McpOutgoingMessage message) =>
         SseListenWriter.WriteEventAsync(connection, message);
 
-    /// <summary>A <c>subscriptions/listen</c> that passed every check: all its stream needs of the request.</summary>
-    private readonly record struct ListenRequest(RequestId Id, SubscriptionFilter Filter);
+    /// <summary>
+    /// A <c>subscriptions/listen</c> that passed every check: all its stream needs of the request. A class, not a struct:
+    /// every POST's async frames carry the (usually null) result, and a reference keeps that to 8 bytes.
+    /// </summary>
+    private sealed record ListenRequest(RequestId Id, SubscriptionFilter Filter);
 }
