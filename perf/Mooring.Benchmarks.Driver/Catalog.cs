@@ -208,12 +208,15 @@ internal static class Catalog
                     "Each stream's longest silence in the hold period is timed: on time means about one heartbeat interval; a stream",
                     $"silent for more than 1.5 intervals is late. The SDK sends no heartbeats, so its silence is the whole hold.",
                     "`/health` and a `tools/call` echo are probed every 10 ms before the streams open and while they are held.",
+                    "Raw Kestrel (`--format sse-hold`) is the floor: it holds each `subscriptions/listen` POST as an SSE stream with",
+                    "a `Task.Delay` heartbeat loop and no MCP state, so what it costs per stream is Kestrel's own connection.",
                 ],
                 Variants =
                 [
                     new(Mooring, Mooring, "Mooring, GET per session", mooringStreams, ["--stream-kind", "get"]),
                     new("mooring-listen", Mooring, "Mooring, subscriptions/listen", mooringStreams, ["--stream-kind", "listen"]),
                     new(Sdk, Sdk, "SDK stateful, GET per session", ["--max-idle-sessions", streamLimit], ["--stream-kind", "get"]),
+                    new(Raw, Raw, "raw Kestrel, held listen stream", ["--format", "sse-hold", "--heartbeat", options.Heartbeat.ToString(CultureInfo.InvariantCulture)], ["--stream-kind", "listen"]),
                 ],
             },
             new ColdStartScenario
@@ -262,6 +265,10 @@ internal static class Catalog
         new("Churn cycles/s: Mooring / SDK stateful", Churn, "cyclesPerSecond", Mooring, Sdk, 1.5),
         new("Cold start to tools/call: Mooring JIT / Mooring native AOT", ColdStart, "callP50Ms", Jit, Aot),
         new("Cold start to tools/call: SDK stateful / Mooring native AOT", ColdStart, "callP50Ms", Sdk, Aot),
+
+        // How much of a held stream is Kestrel's own connection: the raw floor holds the same listen streams.
+        new("Held stream RSS: Mooring listen / raw Kestrel", Streams, "rssBytesPerStream", "mooring-listen", Raw),
+        new("Held stream GC heap: Mooring listen / raw Kestrel", Streams, "heapBytesPerStream", "mooring-listen", Raw),
     ];
 
     /// <summary>The absolute targets, read from medians.</summary>

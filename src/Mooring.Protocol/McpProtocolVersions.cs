@@ -52,7 +52,14 @@ public static class McpProtocolVersions
 
     /// <summary>
     /// Picks the version to answer an <c>initialize</c> with: the client's when supported, else the newest legacy
-    /// revision (the spec's MUST and SHOULD).
+    /// revision (the spec's MUST and SHOULD). Always one of the constants, never the caller's string: a session keeps
+    /// the result for its whole life, and the shared constant costs it nothing.
     /// </summary>
-    public static string Negotiate(string? requested) => IsSupportedLegacy(requested) ? requested! : LatestLegacy;
+    public static string Negotiate(string? requested) => requested switch
+    {
+        V20251125 => V20251125,
+        V20250618 => V20250618,
+        V20250326 => V20250326,
+        _ => LatestLegacy,
+    };
 }

@@ -8,6 +8,14 @@ public sealed class McpProtocolVersionsTests
     [InlineData("2025-03-26")]
     public void Negotiate_SupportedVersion_IsEchoed(string requested) => Assert.Equal(requested, McpProtocolVersions.Negotiate(requested));
 
+    [Fact]
+    public void Negotiate_SupportedVersion_ReturnsTheSharedConstant_NotTheCallersCopy()
+    {
+        // A session keeps the negotiated version for its life: a string parsed from the request must not be kept.
+        string parsed = new("2025-06-18".AsSpan());
+        Assert.Same(McpProtocolVersions.V20250618, McpProtocolVersions.Negotiate(parsed));
+    }
+
     [Theory]
     [InlineData("2024-11-05")]
     [InlineData("2026-07-28")]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Mooring.Server;
 
@@ -54,7 +55,8 @@ internal sealed partial class McpHttpEndpoint
         }
 
         session.BeginRequest();
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         try
         {
             if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
@@ -64,13 +66,8 @@ internal sealed partial class McpHttpEndpoint
 
             await stream.AttachAsync(connection, after).ConfigureAwait(false);
             await CloseIfDrainingAsync(stream).ConfigureAwait(false);
-            var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (context.RequestAborted.Register(static s => ((TaskCompletionSource)s!).TrySetResult(), aborted))
-            {
-                await Task.WhenAny(connection.Done, aborted.Task).ConfigureAwait(false);
-            }
-
-            if (!connection.Done.IsCompleted)
+            await connection.WhenReleasedOrAborted().ConfigureAwait(false);
+            if (connection.EndReason is null)
             {
                 McpHttpLog.ClientDisconnected(_logger, stream.Id, session.Id);
                 await stream.DetachAsync(connection, McpEndReason.ClientGone).ConfigureAwait(false);
@@ -99,7 +96,8 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         if (!await connection.StartAsync(sessionId: null).ConfigureAwait(false))
         {
             lease.End(McpEndReason.ClientGone);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Mooring.Protocol;
 using Mooring.Server;
@@ -12,15 +13,10 @@ namespace Mooring.AspNetCore;
 /// </summary>
 internal sealed partial class McpHttpEndpoint
 {
-    private async Task ListenAsync(HttpContext context, JsonRpcMessage message)
+    /// <summary>Holds the stream of a checked <c>subscriptions/listen</c> (see <see cref="HandleModernAsync"/>) until the client or the server ends it.</summary>
+    private async Task ListenAsync(HttpContext context, ListenRequest request)
     {
-        RequestId id = message.Id!.Value;
-        if (McpSubscriptionHub.ReadFilter(message.Params) is not { } filter)
-        {
-            await RejectAsync(context, McpRejection.InvalidParams, id, "Invalid params: subscriptions/listen needs a notifications filter.").ConfigureAwait(false);
-            return;
-        }
-
+        RequestId id = request.Id;
         using McpLease? lease = _server.Governor.TryLease(McpBudget.ListenStreams);
         if (lease is null)
         {
@@ -28,14 +24,46 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using McpSubscription subscription = _server.Subscriptions.Open(id, filter);
-        using var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        using McpSubscription subscription = _server.Subscriptions.Open(id, request.Filter);
+        var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         McpEndReason reason = McpEndReason.ClientGone;
         try
         {
             if (await connection.StartAsync(sessionId: null).ConfigureAwait(false) && await WriteEventAsync(connection, subscription.CreateAcknowledgement()).ConfigureAwait(false))
             {
-                reason = await PumpListenAsync(connection, subscription).ConfigureAwait(false);
+                // The pump, inline: a listen stream is held for as long as the client likes, and every async frame it
+                // waits in is kept that long. The queue is completed when the server ends the subscription
+                // (McpSubscription.End) and, through this registration, when the client leaves, so the reader waits
+                // without a token and the wait itself allocates nothing.
+                var writer = new SseListenWriter(connection);
+                connection.StartHeartbeat(_options.HeartbeatInterval, writer);
+                System.Threading.Channels.ChannelReader<McpOutgoingMessage> reader = subscription.Sink.Reader;
+                bool clientGone = false;
+                using (connection.Aborted.UnsafeRegister(static s => ((ChannelMessageSink)s!).Complete(), subscription.Sink))
+                {
+                    while (!clientGone && await reader.WaitToReadAsync().ConfigureAwait(false) && !IsOver(connection, subscription))
+                    {
+                        while (!IsOver(connection, subscription) && reader.TryRead(out McpOutgoingMessage? notification))
+                        {
+                            if (!await writer.WriteAsync(notification).ConfigureAwait(false))
+                            {
+                                clientGone = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+
+                if (!clientGone && !connection.Aborted.IsCancellationRequested && subscription.Ended.IsCancellationRequested)
+                {
+                    // The server ends the subscription: notifications/cancelled, then the final result (McpSubscription.CreateTeardown).
+                    (McpOutgoingMessage cancelled, McpOutgoingMessage result) = subscription.CreateTeardown();
+                    await writer.WriteAsync(cancelled).ConfigureAwait(false);
+                    await writer.WriteAsync(result).ConfigureAwait(false);
+                    connection.End(McpEndReason.Shutdown);
+                    reason = McpEndReason.Shutdown;
+                }
             }
         }
         finally
@@ -44,67 +72,16 @@ internal sealed partial class McpHttpEndpoint
         }
     }
 
-    private async Task<McpEndReason> PumpListenAsync(SseConnection connection, McpSubscription subscription)
-    {
-        using var gate = new SemaphoreSlim(1, 1);
-        connection.StartHeartbeat(_options.HeartbeatInterval, () => HeartbeatAsync(connection, gate), static _ => { });
-        using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted, subscription.Ended);
-        try
-        {
-            await foreach (McpOutgoingMessage notification in subscription.Sink.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
-            {
-                if (!await WriteLockedAsync(connection, gate, notification).ConfigureAwait(false))
-                {
-                    return McpEndReason.ClientGone;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            if (!subscription.Ended.IsCancellationRequested)
-            {
-                return McpEndReason.ClientGone;
-            }
-        }
-
-        // The server ends the subscription: notifications/cancelled, then the final result (McpSubscription.CreateTeardown).
-        (McpOutgoingMessage cancelled, McpOutgoingMessage result) = subscription.CreateTeardown();
-        await WriteLockedAsync(connection, gate, cancelled).ConfigureAwait(false);
-        await WriteLockedAsync(connection, gate, result).ConfigureAwait(false);
-
-        connection.End(McpEndReason.Shutdown);
-        return McpEndReason.Shutdown;
-    }
-
-    private static async Task HeartbeatAsync(SseConnection connection, SemaphoreSlim gate)
-    {
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (!await connection.WriteAsync(0, static (w, _) => SseFrames.WriteComment(w, "heartbeat")).ConfigureAwait(false))
-            {
-                connection.End(connection.EndReason ?? McpEndReason.HeartbeatFailed);
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private static async Task<bool> WriteLockedAsync(SseConnection connection, SemaphoreSlim gate, McpOutgoingMessage message)
-    {
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return await WriteEventAsync(connection, message).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    /// <summary>True once the stream must stop carrying notifications: the client left or the server ended the subscription.</summary>
+    private static bool IsOver(SseConnection connection, McpSubscription subscription) =>
+        connection.Aborted.IsCancellationRequested || subscription.Ended.IsCancellationRequested;
 
     private static ValueTask<bool> WriteEventAsync(SseConnection connection, McpOutgoingMessage message) =>
-        connection.WriteAsync(message, static (w, m) => SseFrames.WriteEvent(w, null, m));
+        SseListenWriter.WriteEventAsync(connection, message);
+
+    /// <summary>
+    /// A <c>subscriptions/listen</c> that passed every check: all its stream needs of the request. A class, not a struct:
+    /// every POST's async frames carry the (usually null) result, and a reference keeps that to 8 bytes.
+    /// </summary>
+    private sealed record ListenRequest(RequestId Id, SubscriptionFilter Filter);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,26 +68,31 @@ internal sealed partial class McpHttpEndpoint
         return null;
     }
 
-    private async Task HandleModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta? meta)
+    /// <summary>
+    /// Checks and serves one modern request. A valid <c>subscriptions/listen</c> is not served here but returned, so
+    /// that the caller holds its stream once the request body and the parsed message are let go (see
+    /// <see cref="ListenAsync"/>); every other outcome is written here and gives null.
+    /// </summary>
+    private async Task<ListenRequest?> HandleModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta? meta)
     {
         RequestId? id = message.Id;
         StringValues versionHeader = context.Request.Headers[McpHttpHeaders.ProtocolVersion];
         if (versionHeader.Count != 1 || string.IsNullOrEmpty(versionHeader[0]))
         {
             await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: the MCP-Protocol-Version header is required.", modern: true).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (meta?.ProtocolVersion is not { } version || meta.ClientCapabilities is null)
         {
             await RejectAsync(context, McpRejection.InvalidRequestMeta, id, modern: true).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (!string.Equals(versionHeader[0], version, StringComparison.Ordinal))
         {
             await RejectAsync(context, McpRejection.HeaderMismatch, id, "Header mismatch: MCP-Protocol-Version does not match _meta's protocolVersion.", modern: true).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         string method = message.Method!;
@@ -96,7 +102,7 @@ internal sealed partial class McpHttpEndpoint
             if (!headers.IsValid)
             {
                 await RejectAsync(context, McpRejection.HeaderMismatch, id, headers.Message, modern: true).ConfigureAwait(false);
-                return;
+                return null;
             }
         }
 
@@ -104,23 +110,35 @@ internal sealed partial class McpHttpEndpoint
         {
             // The modern era defines no client notification over HTTP: accepted and ignored (spec: 202, no body).
             context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
+            return null;
         }
 
         if (_server.ValidateModernRequest(id!.Value, method, meta) is { } rejected)
         {
             McpHttpLog.Rejected(_logger, context.Request.Method, context.Request.Path, McpRejection.InvalidRequestMeta);
             await WriteJsonAsync(context, rejected, sessionId: null).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (_sessions.IsDraining)
         {
             await RejectAsync(context, McpRejection.Draining, id).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        await (method == McpMethods.SubscriptionsListen ? ListenAsync(context, message) : RunModernAsync(context, message, meta)).ConfigureAwait(false);
+        if (method == McpMethods.SubscriptionsListen)
+        {
+            if (McpSubscriptionHub.ReadFilter(message.Params) is { } filter)
+            {
+                return new ListenRequest(id.Value, filter);
+            }
+
+            await RejectAsync(context, McpRejection.InvalidParams, id, "Invalid params: subscriptions/listen needs a notifications filter.").ConfigureAwait(false);
+            return null;
+        }
+
+        await RunModernAsync(context, message, meta).ConfigureAwait(false);
+        return null;
     }
 
     private async Task RunModernAsync(HttpContext context, JsonRpcMessage message, RequestMeta meta)
@@ -154,7 +172,8 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
-        using var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, _time, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         McpEndReason reason = McpEndReason.ClientGone;
         try
         {

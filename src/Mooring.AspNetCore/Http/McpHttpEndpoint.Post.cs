@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +41,7 @@ internal sealed partial class McpHttpEndpoint
             return;
         }
 
+        ListenRequest? listen = null;
         try
         {
             ReadOnlyMemory<byte> payload = body.AsMemory(0, length);
@@ -56,37 +58,45 @@ internal sealed partial class McpHttpEndpoint
             }
             else
             {
-                await HandleSingleAsync(context, payload).ConfigureAwait(false);
+                listen = await HandleSingleAsync(context, payload).ConfigureAwait(false);
             }
         }
         finally
         {
             // Handlers deserialize their params before their first await, so nothing refers to the body any more.
             ArrayPool<byte>.Shared.Return(body!);
+            body = null;
+        }
+
+        if (listen is { } held)
+        {
+            // Held here, after the body went back to the pool and the parsing frames ended: a listen stream stays open
+            // as long as the client likes, and nothing of its request is needed beyond the id and the filter.
+            await ListenAsync(context, held).ConfigureAwait(false);
         }
     }
 
-    private async Task HandleSingleAsync(HttpContext context, ReadOnlyMemory<byte> payload)
+    /// <summary>Serves one message; a valid <c>subscriptions/listen</c> is returned for the caller to hold (see <see cref="HandleModernAsync"/>).</summary>
+    private async Task<ListenRequest?> HandleSingleAsync(HttpContext context, ReadOnlyMemory<byte> payload)
     {
         JsonRpcParseResult parsed = JsonRpcReader.Parse(payload, _server.Options.MaxJsonDepth);
         if (!parsed.IsOk)
         {
             await RejectParseAsync(context, parsed).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         JsonRpcMessage message = parsed.Message!;
         RequestMeta? meta = message.IsRequest || message.Kind == JsonRpcMessageKind.Notification ? ReadMeta(message.Params) : null;
         if (IsModern(context.Request, meta))
         {
-            await HandleModernAsync(context, message, meta).ConfigureAwait(false);
-            return;
+            return await HandleModernAsync(context, message, meta).ConfigureAwait(false);
         }
 
         if (McpRequestGate.CheckProtocolVersion(context.Request) is { } unsupported)
         {
             await RejectAsync(context, unsupported, message.Id).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (string.IsNullOrEmpty(context.Request.Headers[McpHttpHeaders.SessionId]))
@@ -94,7 +104,7 @@ internal sealed partial class McpHttpEndpoint
             await (message.IsRequest && message.Method == McpMethods.Initialize
                 ? InitializeAsync(context, message)
                 : RejectAsync(context, McpRejection.SessionRequired, message.Id)).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         McpRejection? rejection = FindSession(context, out McpHttpSession? session);
@@ -107,7 +117,7 @@ internal sealed partial class McpHttpEndpoint
         if (rejection is not null)
         {
             await RejectAsync(context, rejection.Value, message.Id).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         session!.BeginRequest();
@@ -118,10 +128,11 @@ internal sealed partial class McpHttpEndpoint
                 // Notifications and the client's responses are accepted with 202 and no body (spec MUST).
                 await session.Core.HandleAsync(message, null, _server.Services, CancellationToken.None).ConfigureAwait(false);
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
-                return;
+                return null;
             }
 
             await HandleRequestsAsync(context, session, [message], batchErrors: null).ConfigureAwait(false);
+            return null;
         }
         finally
         {
@@ -302,7 +313,8 @@ internal sealed partial class McpHttpEndpoint
         }
 
         SseStream stream = session.CreatePostStream(() => SafeCancel(handlerCts));
-        using var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        var connection = new SseConnection(context, session.TimeProvider, _options.WriteTimeout, _server.Governor);
+        await using ConfiguredAsyncDisposable ownedConnection = connection.ConfigureAwait(false);
         try
         {
             if (await connection.StartAsync(sessionId: null).ConfigureAwait(false))

@@ -12,10 +12,16 @@ namespace Mooring.AspNetCore;
 /// </summary>
 internal sealed class McpHttpSession : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, SseStream> _streams = new(StringComparer.Ordinal);
-    private readonly McpOwnedTasks _work = new();
+    /// <summary>The GET stream's id: POST stream ids count from 1.</summary>
+    private const string GetStreamId = "0";
+
     private readonly IMcpEventStore? _store;
-    private readonly Lock _getGate = new();
+
+    // Created on first use: a session that only initialized (the common idle session, kept until the idle timeout)
+    // has no stream and no background work, and each of these costs a few hundred bytes. The map holds POST streams
+    // only: the GET stream, id "0", is the field below, so a session holding just its GET stream has no map either.
+    private ConcurrentDictionary<string, SseStream>? _streams;
+    private McpOwnedTasks? _work;
     private SseStream? _getStream;
     private Task? _getPump;
     private ChannelMessageSink? _getSink;
@@ -52,9 +58,13 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
     public bool IsResumable => _store is not null;
 
-    public int StreamCount => _streams.Count;
+    /// <summary>Streams open now: the POST streams, and the GET stream until it completes.</summary>
+    public int StreamCount => (Volatile.Read(ref _streams)?.Count ?? 0) + (Volatile.Read(ref _getStream) is { IsCompleted: false } ? 1 : 0);
 
-    public int WorkCount => _work.Count;
+    public int WorkCount => Volatile.Read(ref _work)?.Count ?? 0;
+
+    private ConcurrentDictionary<string, SseStream> Streams =>
+        Volatile.Read(ref _streams) ?? LazyInitializer.EnsureInitialized(ref _streams, static () => new ConcurrentDictionary<string, SseStream>(StringComparer.Ordinal));
 
     public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
 
@@ -78,13 +88,23 @@ internal sealed class McpHttpSession : IAsyncDisposable
     /// </remarks>
     public bool IsIdle(TimeSpan timeout) =>
         Volatile.Read(ref _activeRequests) == 0
-        && _work.IsEmpty
+        && (Volatile.Read(ref _work)?.IsEmpty ?? true)
         && TimeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) > timeout
         && !HasAttachedConnection();
 
     private bool HasAttachedConnection()
     {
-        foreach (KeyValuePair<string, SseStream> pair in _streams)
+        if (Volatile.Read(ref _getStream)?.HasConnection == true)
+        {
+            return true;
+        }
+
+        if (Volatile.Read(ref _streams) is not { } streams)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, SseStream> pair in streams)
         {
             if (pair.Value.HasConnection)
             {
@@ -100,18 +120,28 @@ internal sealed class McpHttpSession : IAsyncDisposable
     {
         string id = Interlocked.Increment(ref _nextStreamId).ToString(CultureInfo.InvariantCulture);
         var stream = new SseStream(this, id, McpBudget.PostStreams, _store, SupportsPolling, onOrphaned);
-        _streams[id] = stream;
+        Streams[id] = stream;
         return stream;
     }
 
-    public bool TryGetStream(string id, out SseStream? stream) => _streams.TryGetValue(id, out stream);
+    public bool TryGetStream(string id, out SseStream? stream)
+    {
+        stream = null;
+        if (id == GetStreamId)
+        {
+            stream = IsDisposed ? null : Volatile.Read(ref _getStream);
+            return stream is not null;
+        }
 
-    public void RemoveStream(SseStream stream) => _streams.TryRemove(new KeyValuePair<string, SseStream>(stream.Id, stream));
+        return Volatile.Read(ref _streams)?.TryGetValue(id, out stream) ?? false;
+    }
+
+    public void RemoveStream(SseStream stream) => Volatile.Read(ref _streams)?.TryRemove(new KeyValuePair<string, SseStream>(stream.Id, stream));
 
     /// <summary>The GET stream, created on the first GET together with the session sink that feeds it.</summary>
     public SseStream GetOrCreateGetStream()
     {
-        lock (_getGate)
+        lock (GetGate)
         {
             if (_getStream is not null)
             {
@@ -119,8 +149,8 @@ internal sealed class McpHttpSession : IAsyncDisposable
             }
 
             // "0" is never a POST stream id (those count from 1), so event ids tell the streams apart.
-            _getStream = new SseStream(this, "0", McpBudget.GetStreams, _store, SupportsPolling);
-            _streams[_getStream.Id] = _getStream;
+            var stream = new SseStream(this, GetStreamId, McpBudget.GetStreams, _store, SupportsPolling);
+            Volatile.Write(ref _getStream, stream);
             _getSink = new ChannelMessageSink(Options.MaxQueuedMessagesPerStream, Core.Server.Governor);
 
             // The pump lives as long as the session, so it is not work that keeps the session busy: a session whose
@@ -170,14 +200,25 @@ internal sealed class McpHttpSession : IAsyncDisposable
     /// <summary>Closes every open stream connection with a <c>retry</c> hint (the server is draining); the streams stay resumable.</summary>
     public async ValueTask CloseConnectionsForDrainAsync(TimeSpan retry)
     {
-        foreach (SseStream stream in _streams.Values)
+        if (Volatile.Read(ref _getStream) is { } getStream)
+        {
+            await getStream.CloseForReconnectAsync(retry, McpEndReason.Shutdown).ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref _streams) is not { } streams)
+        {
+            return;
+        }
+
+        foreach (SseStream stream in streams.Values)
         {
             await stream.CloseForReconnectAsync(retry, McpEndReason.Shutdown).ConfigureAwait(false);
         }
     }
 
     /// <summary>Owns a background task until it finishes; disposal waits for it.</summary>
-    public void Track(Task task) => _work.Track(task);
+    public void Track(Task task) =>
+        (Volatile.Read(ref _work) ?? LazyInitializer.EnsureInitialized(ref _work, static () => new McpOwnedTasks())).Track(task);
 
     public ValueTask DisposeAsync() => EndAsync(McpEndReason.Completed);
 
@@ -194,21 +235,36 @@ internal sealed class McpHttpSession : IAsyncDisposable
 
         // Ending the core session cancels every handler and pending server request.
         await Core.EndAsync(reason).ConfigureAwait(false);
-        lock (_getGate)
+        SseStream? getStream;
+        lock (GetGate)
         {
             _getSink?.Complete();
+            getStream = _getStream;
         }
 
-        foreach (SseStream stream in _streams.Values)
+        if (getStream is not null)
         {
-            await stream.CompleteAsync(reason).ConfigureAwait(false);
+            await getStream.CompleteAsync(reason).ConfigureAwait(false);
         }
 
-        _streams.Clear();
+        if (Volatile.Read(ref _streams) is { } streams)
+        {
+            foreach (SseStream stream in streams.Values)
+            {
+                await stream.CompleteAsync(reason).ConfigureAwait(false);
+            }
+
+            streams.Clear();
+        }
+
         // Handlers were cancelled above; a handler that ignores its token is not waited for forever.
-        await _work.WhenAllAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(false);
+        if (Volatile.Read(ref _work) is { } work)
+        {
+            await work.WhenAllAsync(TimeSpan.FromSeconds(5), TimeProvider).ConfigureAwait(false);
+        }
+
         Task? getPump;
-        lock (_getGate)
+        lock (GetGate)
         {
             getPump = _getPump;
         }
@@ -225,11 +281,24 @@ internal sealed class McpHttpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Guards the GET stream's creation and end. The session itself, not a <see cref="Lock"/> of its own: the type is
+    /// internal and never handed to code that could lock on it, and a dedicated lock would cost every idle session 40
+    /// bytes for a stream most sessions never open.
+    /// </summary>
+    private object GetGate => this;
+
     private static async Task PumpGetStreamAsync(SseStream stream, ChannelMessageSink sink)
     {
-        await foreach (McpOutgoingMessage message in sink.Reader.ReadAllAsync().ConfigureAwait(false))
+        // WaitToReadAsync and TryRead rather than ReadAllAsync: the pump waits as long as the session lives, and an
+        // async iterator would be one more object held all that time.
+        System.Threading.Channels.ChannelReader<McpOutgoingMessage> reader = sink.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await stream.WriteMessageAsync(message).ConfigureAwait(false);
+            while (reader.TryRead(out McpOutgoingMessage? message))
+            {
+                await stream.WriteMessageAsync(message).ConfigureAwait(false);
+            }
         }
 
         await stream.CompleteAsync().ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Mooring.AspNetCore;
 /// gate, so a resumed client sees every event exactly once and in order.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore never allocates a wait handle (only WaitAsync/Release are used); the orphan timer is disposed when the stream completes.")]
-internal sealed class SseStream
+internal sealed class SseStream : ISseHeartbeat
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly McpHttpSession _owner;
@@ -136,7 +136,7 @@ internal sealed class SseStream
             previous?.End(McpEndReason.Superseded);
             _orphanTimer?.Dispose();
             _orphanTimer = null;
-            connection.StartHeartbeat(_owner.Options.HeartbeatInterval, () => HeartbeatAsync(connection), _owner.Track);
+            connection.StartHeartbeat(_owner.Options.HeartbeatInterval, this);
         }
         finally
         {
@@ -198,7 +198,7 @@ internal sealed class SseStream
     }
 
     /// <summary>Writes a comment if <paramref name="connection"/> is still the attached one; a failed write detaches it.</summary>
-    private async Task HeartbeatAsync(SseConnection connection)
+    public async Task BeatAsync(SseConnection connection)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try

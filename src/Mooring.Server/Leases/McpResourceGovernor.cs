@@ -11,8 +11,8 @@ namespace Mooring.Server;
 /// reason (<c>mcp.server.leases.ended</c>) and refusals (<c>mcp.server.leases.refused</c>), and records how long
 /// sessions and streams lived (<c>mcp.server.session.duration</c>, <c>mcp.server.stream.duration</c>, in seconds);
 /// tests ask <see cref="Held"/> that every budget is back to its idle value after a fault storm. It also shows what waits
-/// to go out: messages in the per-stream queues of <see cref="TrackQueue"/> (<c>mcp.server.outbound.queue.messages</c>)
-/// and bytes written to responses that the client has not taken yet (<c>mcp.server.outbound.queue.bytes</c>, see
+/// to go out: messages in the per-stream queues of <see cref="TrackQueue(object, Func{object, int})"/>
+/// (<c>mcp.server.outbound.queue.messages</c>) and bytes written to responses that the client has not taken yet (<c>mcp.server.outbound.queue.bytes</c>, see
 /// <see cref="AddUnflushedBytes"/>); both are bounded per stream by the transport and go back to 0 when nothing is sent.
 /// </summary>
 public sealed class McpResourceGovernor
@@ -25,7 +25,7 @@ public sealed class McpResourceGovernor
     private static readonly string[] ReasonNames = [.. Enum.GetValues<McpEndReason>().Select(r => ToSnakeCase(r.ToString()))];
 
     private readonly long[] _held = new long[Budgets.Length];
-    private readonly ConcurrentDictionary<object, Func<int>> _queues = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Func<object, int>> _queues = new(ReferenceEqualityComparer.Instance);
     private long _unflushedBytes;
     private readonly McpServerLimits _limits;
     private readonly Counter<long> _ended;
@@ -53,13 +53,13 @@ public sealed class McpResourceGovernor
         meter.CreateObservableGauge("mcp.server.outbound.queue.bytes", UnflushedBytes, "By", "Bytes written to responses and not yet taken by their clients.");
     }
 
-    /// <summary>Messages waiting now in the queues registered with <see cref="TrackQueue"/>.</summary>
+    /// <summary>Messages waiting now in the queues registered with <see cref="TrackQueue(object, Func{object, int})"/>.</summary>
     public long QueuedMessages()
     {
         long total = 0;
-        foreach (KeyValuePair<object, Func<int>> queue in _queues)
+        foreach (KeyValuePair<object, Func<object, int>> queue in _queues)
         {
-            total += queue.Value();
+            total += queue.Value(queue.Key);
         }
 
         return total;
@@ -73,6 +73,17 @@ public sealed class McpResourceGovernor
     /// <paramref name="depth"/> is read only when the gauge is observed, so queuing a message costs nothing extra.
     /// </summary>
     public void TrackQueue(object owner, Func<int> depth)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(depth);
+        _queues[owner] = _ => depth();
+    }
+
+    /// <summary>
+    /// As <see cref="TrackQueue(object, Func{int})"/>, with <paramref name="depth"/> given the owner: a static lambda
+    /// then serves every queue of its kind, where the other overload costs a delegate (and usually a closure) per queue.
+    /// </summary>
+    public void TrackQueue(object owner, Func<object, int> depth)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(depth);

@@ -15,10 +15,14 @@ namespace Mooring.Server;
 public sealed partial class McpSession : IAsyncDisposable
 {
     private readonly McpServer _server;
-    private readonly CancellationTokenSource _ended = new();
-    private readonly ConcurrentDictionary<RequestId, InFlightRequest> _inFlight = new();
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>> _pending = new();
-    private readonly ConcurrentDictionary<string, byte> _subscriptions = new(StringComparer.Ordinal);
+
+    // Created on first use: most sessions sit idle between requests (a client that initialized and went away is kept
+    // until the idle timeout), and each of these costs a few hundred bytes that such a session never needs. Once
+    // created they stay; EndAsync reads whatever exists after the state says ended (see EndedSource).
+    private CancellationTokenSource? _ended;
+    private ConcurrentDictionary<RequestId, InFlightRequest>? _inFlight;
+    private ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>>? _pending;
+    private ConcurrentDictionary<string, byte>? _subscriptions;
     private long _nextOutgoingId;
     private int _inFlightCount; // ConcurrentDictionary.Count takes every lock; this is the cheap count for the cap
     private int _state; // 0 created, 1 initialize answered, 2 initialized notification received, 3 ended
@@ -62,7 +66,7 @@ public sealed partial class McpSession : IAsyncDisposable
     }
 
     /// <summary>Fires when the session ends; every handler's token is linked to it.</summary>
-    public CancellationToken Ended => _ended.Token;
+    public CancellationToken Ended => EndedSource.Token;
 
     /// <summary>
     /// Where messages unrelated to a request go (the GET stream on HTTP, stdout on stdio). Null while the client has
@@ -78,12 +82,50 @@ public sealed partial class McpSession : IAsyncDisposable
     public int InFlightCount => Volatile.Read(ref _inFlightCount);
 
     /// <summary>Number of server-to-client requests awaiting the client's answer.</summary>
-    public int PendingClientRequestCount => _pending.Count;
+    public int PendingClientRequestCount => Volatile.Read(ref _pending)?.Count ?? 0;
 
     /// <summary>The resource URIs the client subscribed to.</summary>
-    public IReadOnlyCollection<string> Subscriptions => (IReadOnlyCollection<string>)_subscriptions.Keys;
+    public IReadOnlyCollection<string> Subscriptions =>
+        Volatile.Read(ref _subscriptions) is { } subscriptions ? (IReadOnlyCollection<string>)subscriptions.Keys : [];
 
     internal McpServer Server => _server;
+
+    /// <summary>
+    /// The source behind <see cref="Ended"/>, created on first use. <see cref="EndAsync"/> marks the state ended before it
+    /// reads the field, and this publishes the field before it reads the state: whichever comes second sees the other,
+    /// so a source created while the session ends is cancelled either way.
+    /// </summary>
+    private CancellationTokenSource EndedSource
+    {
+        get
+        {
+            if (Volatile.Read(ref _ended) is { } existing)
+            {
+                return existing;
+            }
+
+            var created = new CancellationTokenSource();
+            CancellationTokenSource source = Interlocked.CompareExchange(ref _ended, created, null) ?? created;
+            if (IsEnded)
+            {
+                source.Cancel();
+            }
+
+            return source;
+        }
+    }
+
+    /// <summary>True once the session's end has cancelled <see cref="Ended"/> (not merely begun ending).</summary>
+    private bool EndedFired => Volatile.Read(ref _ended)?.IsCancellationRequested == true;
+
+    private ConcurrentDictionary<RequestId, InFlightRequest> InFlight =>
+        Volatile.Read(ref _inFlight) ?? LazyInitializer.EnsureInitialized(ref _inFlight, static () => new ConcurrentDictionary<RequestId, InFlightRequest>());
+
+    private ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>> Pending =>
+        Volatile.Read(ref _pending) ?? LazyInitializer.EnsureInitialized(ref _pending, static () => new ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>>());
+
+    private ConcurrentDictionary<string, byte> SubscriptionSet =>
+        Volatile.Read(ref _subscriptions) ?? LazyInitializer.EnsureInitialized(ref _subscriptions, static () => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
 
     /// <summary>
     /// Handles one message from the client. Requests return their response; notifications and the client's
@@ -143,9 +185,9 @@ public sealed partial class McpSession : IAsyncDisposable
             return McpOutgoingMessage.Rejection(id, McpRejection.ServerBusy);
         }
 
-        CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(handlerAborted, _ended.Token);
+        CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(handlerAborted, EndedSource.Token);
         var inFlight = new InFlightRequest(cts);
-        if (!_inFlight.TryAdd(id, inFlight))
+        if (!InFlight.TryAdd(id, inFlight))
         {
             cts.Dispose();
             Interlocked.Decrement(ref _inFlightCount);
@@ -165,12 +207,12 @@ public sealed partial class McpSession : IAsyncDisposable
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             // Cancelled by the client, the transport or the session's end: nobody is waiting for an answer that says so.
-            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : _ended.IsCancellationRequested ? McpEndReason.Shutdown : McpEndReason.ClientGone;
+            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : EndedFired ? McpEndReason.Shutdown : McpEndReason.ClientGone;
             return inFlight.CancelledByClient ? null : McpOutgoingMessage.Rejection(id, McpRejection.InternalError, "The request was cancelled.");
         }
         finally
         {
-            _inFlight.TryRemove(id, out _);
+            _inFlight!.TryRemove(id, out _);
             Interlocked.Decrement(ref _inFlightCount);
             cts.Dispose();
             _server.Governor.Release(McpBudget.Handlers, reason);
@@ -225,7 +267,7 @@ public sealed partial class McpSession : IAsyncDisposable
                 CancelledNotificationParams? p = TryDeserialize(message.Params, McpJsonContext.Default.CancelledNotificationParams);
 
                 // Unknown or finished ids are ignored, as the spec asks: cancellation races with completion.
-                if (p?.RequestId is { } target && _inFlight.TryGetValue(target, out InFlightRequest? request))
+                if (p?.RequestId is { } target && Volatile.Read(ref _inFlight) is { } inFlight && inFlight.TryGetValue(target, out InFlightRequest? request))
                 {
                     request.CancelByClient();
                 }
@@ -242,7 +284,7 @@ public sealed partial class McpSession : IAsyncDisposable
 
     private void HandleClientResponse(JsonRpcMessage message)
     {
-        if (message.Id is { IsString: false } id && _pending.TryRemove(id.AsNumber, out TaskCompletionSource<ClientResponse>? pending))
+        if (message.Id is { IsString: false } id && Volatile.Read(ref _pending) is { } pendingRequests && pendingRequests.TryRemove(id.AsNumber, out TaskCompletionSource<ClientResponse>? pending))
         {
             pending.TrySetResult(message.Kind == JsonRpcMessageKind.Result
                 ? new ClientResponse(message.Result.ToArray(), 0, null)
@@ -256,12 +298,12 @@ public sealed partial class McpSession : IAsyncDisposable
     /// <summary>Raised when the client sends <c>notifications/roots/list_changed</c>.</summary>
     public event EventHandler? RootsListChanged;
 
-    internal bool Subscribe(string uri) => _subscriptions.TryAdd(uri, 0);
+    internal bool Subscribe(string uri) => SubscriptionSet.TryAdd(uri, 0);
 
-    internal bool Unsubscribe(string uri) => _subscriptions.TryRemove(uri, out _);
+    internal bool Unsubscribe(string uri) => Volatile.Read(ref _subscriptions)?.TryRemove(uri, out _) ?? false;
 
     /// <summary>True when the client subscribed to <paramref name="uri"/>.</summary>
-    public bool IsSubscribed(string uri) => _subscriptions.ContainsKey(uri);
+    public bool IsSubscribed(string uri) => Volatile.Read(ref _subscriptions)?.ContainsKey(uri) ?? false;
 
     /// <summary>
     /// Sends a request to the client and waits for its answer, bounded by <see cref="McpServerOptions.ClientRequestTimeout"/>.
@@ -278,9 +320,10 @@ public sealed partial class McpSession : IAsyncDisposable
 
         long id = Interlocked.Increment(ref _nextOutgoingId);
         var pending = new TaskCompletionSource<ClientResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = pending;
+        ConcurrentDictionary<long, TaskCompletionSource<ClientResponse>> pendingRequests = Pending;
+        pendingRequests[id] = pending;
         using var timeout = new CancellationTokenSource(_server.Options.ClientRequestTimeout, _server.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _ended.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, EndedSource.Token);
         try
         {
             if (!await sink.EnqueueAsync(McpOutgoingMessage.Request(new RequestId(id), method, parameters, paramsType), linked.Token).ConfigureAwait(false))
@@ -307,7 +350,7 @@ public sealed partial class McpSession : IAsyncDisposable
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            if (!_ended.IsCancellationRequested)
+            if (!EndedFired)
             {
                 // Tell the client to stop working on a request nobody waits for any more.
                 (sink ?? _sessionSink)?.TryEnqueue(McpOutgoingMessage.Notification(
@@ -325,7 +368,7 @@ public sealed partial class McpSession : IAsyncDisposable
         }
         finally
         {
-            _pending.TryRemove(id, out _);
+            pendingRequests.TryRemove(id, out _);
         }
     }
 
@@ -365,14 +408,18 @@ public sealed partial class McpSession : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        _ended.Cancel();
-        foreach (KeyValuePair<long, TaskCompletionSource<ClientResponse>> pending in _pending)
+        Volatile.Read(ref _ended)?.Cancel();
+        if (Volatile.Read(ref _pending) is { } pendingRequests)
         {
-            pending.Value.TrySetCanceled();
+            foreach (KeyValuePair<long, TaskCompletionSource<ClientResponse>> pending in pendingRequests)
+            {
+                pending.Value.TrySetCanceled();
+            }
+
+            pendingRequests.Clear();
         }
 
-        _pending.Clear();
-        _subscriptions.Clear();
+        Volatile.Read(ref _subscriptions)?.Clear();
         _sessionSink = null;
         _server.OnSessionEnded(this, reason);
 

@@ -12,7 +12,7 @@ public sealed class McpSubscription : IDisposable
 {
     private readonly McpSubscriptionHub _hub;
     private readonly Implementation _serverInfo;
-    private readonly HashSet<string> _resources;
+    private readonly HashSet<string>? _resources; // null when the filter names no resource (most listen streams)
     private readonly CancellationTokenSource _ended = new();
     private int _disposed;
 
@@ -23,7 +23,7 @@ public sealed class McpSubscription : IDisposable
         Id = id;
         Accepted = accepted;
         Sink = sink;
-        _resources = new HashSet<string>(accepted.ResourceSubscriptions ?? [], StringComparer.Ordinal);
+        _resources = accepted.ResourceSubscriptions is { Count: > 0 } uris ? new HashSet<string>(uris, StringComparer.Ordinal) : null;
     }
 
     /// <summary>The subscription id: the JSON-RPC id of the <c>subscriptions/listen</c> request.</summary>
@@ -35,7 +35,7 @@ public sealed class McpSubscription : IDisposable
     /// <summary>The notifications to write, in order; completed when the subscription ends.</summary>
     public ChannelMessageSink Sink { get; }
 
-    /// <summary>Fires when the server ends the subscription (it is shutting down).</summary>
+    /// <summary>Fires when the server ends the subscription (it is shutting down); <see cref="Sink"/> is completed right after.</summary>
     public CancellationToken Ended => _ended.Token;
 
     /// <summary>The <c>_meta</c> that tags every message of this subscription.</summary>
@@ -82,7 +82,7 @@ public sealed class McpSubscription : IDisposable
         _ => false,
     };
 
-    internal bool WantsResource(string uri) => _resources.Contains(uri);
+    internal bool WantsResource(string uri) => _resources?.Contains(uri) == true;
 
     internal void End()
     {
@@ -94,5 +94,9 @@ public sealed class McpSubscription : IDisposable
         {
             // Disposed concurrently: already ended.
         }
+
+        // After the cancellation, so a reader woken by the completed queue sees why: it can wait on the queue alone,
+        // without a cancellation registration for every held stream.
+        Sink.Complete();
     }
 }

@@ -182,4 +182,40 @@ public sealed class McpHttpSessionLifecycleTests
         probe.Gate.TrySetResult();
         JsonRpcAssert.Result(await call.ReadResponseAsync(), "2");
     }
+
+    [Fact]
+    public async Task IdleSession_HoldsNoStreamOrWork_YetResumesDrainsAndOpensItsFirstGetStream()
+    {
+        // Streams and tracked work are created on first use; a session that only initialized has none, and every
+        // path that reads them must treat "never created" as "empty".
+        var time = new FakeTimeProvider();
+        await using KestrelTestServer server = await TestServers.StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.ConfigureHttp = h => h.SessionIdleTimeout = IdleTimeout;
+        });
+        using var client = new McpTestClient(server.McpEndpoint);
+        string session = await client.InitializeAsync();
+        McpHttpSessionManager manager = server.Services.GetRequiredService<McpHttpSessionManager>();
+        Assert.True(manager.TryGet(session, out McpHttpSession? idle));
+        Assert.Equal(0, idle!.StreamCount);
+        Assert.Equal(0, idle.WorkCount);
+        Assert.False(idle.TryGetStream("1", out _));
+        Assert.False(idle.HasGetConnection);
+        await idle.CloseConnectionsForDrainAsync(TimeSpan.FromSeconds(1));
+
+        JsonRpcAssert.Rejection(
+            await RawHttpClient.ExchangeAsync(server.BaseAddress, RawHttpRequest.Get(session, lastEventId: "1.1")),
+            McpRejection.UnknownLastEventId);
+
+        await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
+        Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session))).StatusCode);
+        Assert.Equal("0.0", (await stream.ReadSseEventAsync())!.Id);
+        Assert.Equal(1, idle.StreamCount);
+        Assert.True(idle.TryGetStream("0", out _));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, await client.DeleteAsync());
+        Assert.Null(await stream.ReadSseEventAsync());
+        Assert.Equal(0, idle.StreamCount);
+    }
 }

@@ -25,9 +25,9 @@ public sealed class ProbeInProcessHeapTests : IDisposable
     /// may be from the baseline after the measured run: 2 MB. The warm-up run filled the caches and pools this scenario
     /// uses (JSON metadata, dictionaries grown to size, the thread pool's threads), so a clean second run ends where the
     /// first did, give or take a few hundred KB; and what a server keeps per session, stream or request (the session,
-    /// its streams, handlers, timers, cancellation registrations) is small objects, about 3.3 KB per live session
-    /// (session-flood's 6,000 hold 19.6 MB), multiplied by the run's size: session-flood opens 6,000 sessions (a
-    /// 350-byte leak per session, a tenth of one, fails), churn 2,000 (1 KB each), abandoned-get 1,200 with a GET
+    /// its streams, handlers, timers, cancellation registrations) is small objects, about 0.7 KB per idle legacy session
+    /// (perf/run-benchmarks.sh's idle-session figure) and more with streams, multiplied by the run's size: session-flood
+    /// opens 6,000 sessions (a 350-byte leak per session fails), churn 2,000 (1 KB each), abandoned-get 1,200 with a GET
     /// stream each (1.7 KB). The log and the failure message give what the run still held at its end, for scale.
     /// Large objects and pinned buffers are given, not compared: they are I/O buffers .NET pools per thread
     /// (ArrayPool's thread slots, Kestrel's block pool), which stopped-reader's 1 MB bodies fill a little more on each
