@@ -8,6 +8,9 @@ var builder = WebApplication.CreateSlimBuilder(args);
 // Warning and above only, like every server in the comparison.
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+// As Mooring.Host ships: no per-request hosting log scope (its request start/finish lines are Information anyway).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
 var app = builder.Build();
 
 // json (default): Content-Length body, the cheapest framing, for legacy JSON responses.
