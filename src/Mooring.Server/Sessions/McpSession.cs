@@ -185,7 +185,9 @@ public sealed partial class McpSession : IAsyncDisposable
             return McpOutgoingMessage.Rejection(id, McpRejection.ServerBusy);
         }
 
-        CancellationTokenSource cts = CancellationTokenSource.CreateLinkedTokenSource(handlerAborted, EndedSource.Token);
+        // One source per request, linked only to the transport's token: the session's end reaches it through the
+        // in-flight map (EndAsync cancels every entry), so no request registers on a source all of them share.
+        CancellationTokenSource cts = handlerAborted.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(handlerAborted) : new CancellationTokenSource();
         var inFlight = new InFlightRequest(cts);
         if (!InFlight.TryAdd(id, inFlight))
         {
@@ -193,6 +195,12 @@ public sealed partial class McpSession : IAsyncDisposable
             Interlocked.Decrement(ref _inFlightCount);
             _server.Governor.Release(McpBudget.Handlers, McpEndReason.Error);
             return McpOutgoingMessage.Rejection(id, McpRejection.DuplicateRequestId);
+        }
+
+        if (IsEnded)
+        {
+            // The end may have swept the map before this entry was in it: stop at once, as its sweep would have.
+            inFlight.Cancel();
         }
 
         long started = _server.TimeProvider.GetTimestamp();
@@ -207,7 +215,7 @@ public sealed partial class McpSession : IAsyncDisposable
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             // Cancelled by the client, the transport or the session's end: nobody is waiting for an answer that says so.
-            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : EndedFired ? McpEndReason.Shutdown : McpEndReason.ClientGone;
+            reason = inFlight.CancelledByClient ? McpEndReason.Cancelled : IsEnded ? McpEndReason.Shutdown : McpEndReason.ClientGone;
             return inFlight.CancelledByClient ? null : McpOutgoingMessage.Rejection(id, McpRejection.InternalError, "The request was cancelled.");
         }
         finally
@@ -409,6 +417,14 @@ public sealed partial class McpSession : IAsyncDisposable
         }
 
         Volatile.Read(ref _ended)?.Cancel();
+        if (Volatile.Read(ref _inFlight) is { } inFlight)
+        {
+            foreach (KeyValuePair<RequestId, InFlightRequest> request in inFlight)
+            {
+                request.Value.Cancel();
+            }
+        }
+
         if (Volatile.Read(ref _pending) is { } pendingRequests)
         {
             foreach (KeyValuePair<long, TaskCompletionSource<ClientResponse>> pending in pendingRequests)
@@ -457,6 +473,11 @@ public sealed partial class McpSession : IAsyncDisposable
         public void CancelByClient()
         {
             Volatile.Write(ref _cancelledByClient, 1);
+            Cancel();
+        }
+
+        public void Cancel()
+        {
             try
             {
                 cts.Cancel();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Mooring.Server.Tests.Infrastructure;
 
 namespace Mooring.Server.Tests.Sessions;
@@ -60,6 +61,48 @@ public sealed class McpSessionLazyStateTests
 
             Assert.True(token.IsCancellationRequested, $"round {i}: a token read while the session ended never fired");
             Assert.True(session.Session.Ended.IsCancellationRequested);
+        }
+    }
+
+    [Fact]
+    public async Task InFlightHandler_IsCancelledWhenTheSessionEnds_WithoutAnyoneReadingEnded()
+    {
+        await using var server = TestServer.Create(typeof(BasicPrimitives));
+        TestSession session = await server.InitializedSessionAsync();
+        Task<JsonNode?> call = session.StartRequestWithId("1", "tools/call", """{"name":"block"}""");
+        await server.Probe.Started.Task.WaitAsync(TestServer.Patience);
+
+        await session.Session.EndAsync(McpEndReason.Shutdown);
+
+        await server.Probe.Cancelled.Task.WaitAsync(TestServer.Patience);
+        await call.WaitAsync(TestServer.Patience);
+        Assert.Equal(0, session.Session.InFlightCount);
+        Assert.Equal(0, server.Metrics.ActiveRequests);
+    }
+
+    [Fact]
+    public async Task RequestStartingWhileTheSessionEnds_IsCancelledEitherWay()
+    {
+        await using var server = TestServer.Create(typeof(BasicPrimitives));
+        for (int i = 0; i < 100; i++)
+        {
+            TestSession session = await server.InitializedSessionAsync();
+            using var start = new Barrier(2);
+            Task<JsonNode?> call = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return session.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{i}}},"method":"tools/call","params":{"name":"block"}}""");
+            });
+            Task end = Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                await session.Session.EndAsync(McpEndReason.Shutdown);
+            });
+
+            // Refused (the end came first) or started and then cancelled by the end: never left blocking.
+            await end.WaitAsync(TestServer.Patience);
+            await call.WaitAsync(TestServer.Patience);
+            Assert.Equal(0, session.Session.InFlightCount);
         }
     }
 
