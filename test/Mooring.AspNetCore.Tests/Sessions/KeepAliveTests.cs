@@ -30,6 +30,16 @@ public sealed class KeepAliveTests
         };
     });
 
+    /// <summary>
+    /// The GET answer's head is flushed before the stream is attached to its session, and a ping goes only to an
+    /// attached stream: the clock moves only once it is, or a sweep could run in between and the ping wait a whole
+    /// interval that real time never gives it (the flake this ruled out: "No complete SSE event" in round 0).
+    /// </summary>
+    private static Task GetStreamAttachedAsync(KestrelTestServer server, string session) =>
+        Eventually.TrueAsync(
+            () => server.Services.GetRequiredService<McpHttpSessionManager>().TryGet(session, out McpHttpSession? http) && http!.HasGetConnection,
+            "the GET stream to be attached to its session");
+
     [Fact]
     public async Task SilentClient_IsEvictedAtTheThirdFailedPing_AndNotBefore()
     {
@@ -39,6 +49,7 @@ public sealed class KeepAliveTests
         string session = await client.InitializeAsync();
         await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
         Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session, protocolVersion: "2025-11-25"))).StatusCode);
+        await GetStreamAttachedAsync(server, session);
 
         string? lastPingId = null;
 
@@ -83,6 +94,7 @@ public sealed class KeepAliveTests
         string session = await client.InitializeAsync();
         await using RawHttpClient stream = await RawHttpClient.ConnectAsync(server.BaseAddress);
         Assert.Equal(200, (await stream.SendAndReadHeadAsync(RawHttpRequest.Get(session, protocolVersion: "2025-11-25"))).StatusCode);
+        await GetStreamAttachedAsync(server, session);
 
         for (int round = 0; round < 4; round++)
         {
