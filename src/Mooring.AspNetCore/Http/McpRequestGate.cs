@@ -14,7 +14,7 @@ internal static class McpRequestGate
 {
     public static McpRejection? CheckHostAndOrigin(HttpRequest request, McpHttpOptions options)
     {
-        if (!IsHostAllowed(request.Host.Host, options.AllowedHosts))
+        if (!IsHostAllowed(HostPart(request.Host.Value), options.AllowedHosts))
         {
             return McpRejection.ForbiddenHost;
         }
@@ -51,23 +51,41 @@ internal static class McpRequestGate
         return header.Count == 0 || (header.Count == 1 && McpProtocolVersions.IsSupportedLegacy(header[0])) ? null : McpRejection.UnsupportedProtocolVersion;
     }
 
-    internal static bool IsHostAllowed(string host, IList<string> allowed)
+    internal static bool IsHostAllowed(ReadOnlySpan<char> host, IList<string> allowed)
     {
-        if (string.IsNullOrEmpty(host))
+        if (host.IsEmpty)
         {
             return allowed.Contains("*");
         }
 
         foreach (string entry in allowed)
         {
-            if (entry == "*" || string.Equals(entry, host, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(entry.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))
+            if (entry == "*" || host.Equals(entry, StringComparison.OrdinalIgnoreCase)
+                || host.Trim(['[', ']']).Equals(entry.AsSpan().Trim(['[', ']']), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The host of a Host header without its port, read in place where <see cref="HostString.Host"/> would allocate:
+    /// a bracketed IPv6 address keeps its brackets, one colon starts the port, and an unbracketed IPv6 address (several
+    /// colons) is the host whole. Brackets aside (the allow list ignores them), it is what HostString gives.
+    /// </summary>
+    internal static ReadOnlySpan<char> HostPart(string? value)
+    {
+        ReadOnlySpan<char> text = value;
+        int index = text.IndexOf(']');
+        if (index >= 0)
+        {
+            return text[..(index + 1)];
+        }
+
+        index = text.IndexOf(':');
+        return index >= 0 && text[(index + 1)..].IndexOf(':') < 0 ? text[..index] : text;
     }
 
     internal static bool IsOriginAllowed(string origin, IList<string> allowed)

@@ -44,4 +44,18 @@ public sealed class RequestGateParsingTests
     [InlineData(null, false)]
     public void Content_types(string? contentType, bool accepted) =>
         Assert.Equal(accepted, McpRequestGate.IsJsonContentType(contentType));
+
+    [Theory]
+    [InlineData("localhost:3001")]
+    [InlineData("LOCALHOST")]
+    [InlineData("127.0.0.1:80")]
+    [InlineData("[::1]:3001")]
+    [InlineData("[::1]")]
+    [InlineData("example.com:")]
+    [InlineData("::1")]
+    [InlineData("fe80::1:8080")]
+    [InlineData("a:b")]
+    [InlineData("")]
+    public void Host_part_matches_what_HostString_gives(string header) =>
+        Assert.Equal(new Microsoft.AspNetCore.Http.HostString(header).Host.Trim('[', ']'), McpRequestGate.HostPart(header).Trim(['[', ']']).ToString());
 }
