@@ -1,14 +1,14 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text.Json;
 using Mooring.Protocol;
+using Mooring.Testing;
 using Mooring.Server;
 
 namespace Mooring.AspNetCore.Tests.Tasks;
 
 /// <summary>
 /// Tools for task tests over HTTP, one per task behaviour: never a task, a task the test steers through a
-/// <see cref="HttpTaskGate"/>, a task that ends at once, tasks that must be tasks and fail as a tool or as a protocol,
+/// <see cref="TaskGate"/>, a task that ends at once, tasks that must be tasks and fail as a tool or as a protocol,
 /// tasks that wait for one or two answers, and a tool that gathers its input first and then detaches as a task.
 /// </summary>
 internal static class HttpTaskTools
@@ -23,7 +23,7 @@ internal static class HttpTaskTools
     public static string Plain(string text) => "plain " + text;
 
     [McpTool("gated", TaskSupport = McpTaskSupport.Optional), Description("Waits until the test opens the gate named key.")]
-    public static Task<string> Gated(HttpTaskProbe probe, McpRequestContext context, string key) => probe.For(key).RunAsync(key, context.CancellationToken);
+    public static Task<string> Gated(TaskProbe probe, McpRequestContext context, string key) => probe.For(key).RunAsync(key, context.CancellationToken);
 
     [McpTool("quick", TaskSupport = McpTaskSupport.Optional), Description("Answers at once.")]
     public static string Quick(string text) => "quick " + text;
@@ -67,7 +67,7 @@ internal static class HttpTaskTools
     }
 
     [McpTool("deferred", TaskSupport = McpTaskSupport.Required, DeferTaskCreation = true), Description("Asks for a name, becomes a task, waits for the gate 'deferred', greets.")]
-    public static async Task<string> Deferred(McpRequestContext context, HttpTaskProbe probe)
+    public static async Task<string> Deferred(McpRequestContext context, TaskProbe probe)
     {
         ElicitResult answer = await context.ElicitAsync(UserNameKey, Form("What is your name?", "name", new StringSchema()), context.CancellationToken);
         await context.DetachAsTaskAsync();
@@ -76,7 +76,7 @@ internal static class HttpTaskTools
     }
 
     [McpTool("deferred_scoped", TaskSupport = McpTaskSupport.Required, DeferTaskCreation = true), Description("Like deferred, then reports whether its scoped service is still alive.")]
-    public static async Task<string> DeferredScoped(McpRequestContext context, HttpTaskProbe probe, HttpScopedProbeService scoped)
+    public static async Task<string> DeferredScoped(McpRequestContext context, TaskProbe probe, ScopedProbeService scoped)
     {
         ElicitResult answer = await context.ElicitAsync(UserNameKey, Form("What is your name?", "name", new StringSchema()), context.CancellationToken);
         await context.DetachAsTaskAsync();
@@ -93,55 +93,4 @@ internal static class HttpTaskTools
 
     private static string? Name(ElicitResult answer) =>
         answer.Content is { } content && content.TryGetValue("name", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-}
-
-/// <summary>The gates of <see cref="HttpTaskTools.Gated"/>, by key, so one test can steer several tasks.</summary>
-internal sealed class HttpTaskProbe
-{
-    private readonly ConcurrentDictionary<string, HttpTaskGate> _gates = new(StringComparer.Ordinal);
-
-    public HttpTaskGate For(string key) => _gates.GetOrAdd(key, static _ => new HttpTaskGate());
-}
-
-/// <summary>One steered task: it says it started, waits for the gate, and records when its token fired.</summary>
-internal sealed class HttpTaskGate
-{
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Set synchronously by a token registration, the moment the token fires.</summary>
-    public TaskCompletionSource TokenFired { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Set once the handler unwound because its token fired.</summary>
-    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task<string> RunAsync(string key, CancellationToken cancellationToken)
-    {
-        // Not disposed here: the registration must observe the token even after the handler unwound.
-        cancellationToken.Register(() => TokenFired.TrySetResult());
-        Started.TrySetResult();
-        try
-        {
-            await Gate.Task.WaitAsync(cancellationToken);
-            return "released " + key;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Cancelled.TrySetResult();
-            throw;
-        }
-    }
-}
-
-/// <summary>A scoped service that knows whether its scope (the HTTP request's) was disposed.</summary>
-internal sealed class HttpScopedProbeService : IAsyncDisposable
-{
-    public bool IsDisposed { get; private set; }
-
-    public ValueTask DisposeAsync()
-    {
-        IsDisposed = true;
-        return ValueTask.CompletedTask;
-    }
 }

@@ -253,7 +253,7 @@ public sealed class ModernTaskHttpTests
     {
         await using KestrelTestServer server = await TaskHttp.StartAsync();
         string id = await TaskHttp.StartTaskAsync(server, "gated", """{"key":"a"}""");
-        HttpTaskGate gate = server.Probe().For("a");
+        TaskGate gate = server.Probe().For("a");
         await gate.Started.Task.WaitAsync(ToolProbe.WaitLimit);
 
         AssertEmptyAck(await TaskHttp.ResultAsync(server, McpMethods.TasksCancel, TaskHttp.TaskIdParams(id)));

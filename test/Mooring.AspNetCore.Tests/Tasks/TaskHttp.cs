@@ -30,14 +30,14 @@ internal static class TaskHttp
             options.PrimitiveTypes.Add(typeof(HttpTaskTools));
             options.ConfigureServices = services =>
             {
-                services.AddSingleton<HttpTaskProbe>();
-                services.AddScoped<HttpScopedProbeService>();
+                services.AddSingleton<TaskProbe>();
+                services.AddScoped<ScopedProbeService>();
                 services.AddTransient<IStartupFilter, TestUserStartupFilter>();
             };
             configure?.Invoke(options);
         });
 
-    public static HttpTaskProbe Probe(this KestrelTestServer server) => server.Services.GetRequiredService<HttpTaskProbe>();
+    public static TaskProbe Probe(this KestrelTestServer server) => server.Services.GetRequiredService<TaskProbe>();
 
     /// <summary>A modern request: the body with its <c>_meta</c>, posted with the matching headers.</summary>
     public static RawHttpRequest Request(string idJson, string method, string paramsJson = "{}", string capabilities = WithTasks, string? user = null)

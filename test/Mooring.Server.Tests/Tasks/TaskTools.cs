@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text.Json;
 using Mooring.Protocol;
+using Mooring.Testing;
 
 namespace Mooring.Server.Tests.Tasks;
 
@@ -85,55 +85,4 @@ internal static class TaskTools
 
     private static string? Name(ElicitResult answer) =>
         answer.Content is { } content && content.TryGetValue("name", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-}
-
-/// <summary>The gates of <see cref="TaskTools.Gated"/>, by key, so one test can steer several tasks.</summary>
-internal sealed class TaskProbe
-{
-    private readonly ConcurrentDictionary<string, TaskGate> _gates = new(StringComparer.Ordinal);
-
-    public TaskGate For(string key) => _gates.GetOrAdd(key, static _ => new TaskGate());
-}
-
-/// <summary>One steered task: it says it started, waits for the gate, and records when its token fired.</summary>
-internal sealed class TaskGate
-{
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Set synchronously by a token registration, the moment the token fires.</summary>
-    public TaskCompletionSource TokenFired { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Set once the handler unwound because its token fired.</summary>
-    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task<string> RunAsync(string key, CancellationToken cancellationToken)
-    {
-        // Not disposed here: the registration must observe the token even after the handler unwound.
-        cancellationToken.Register(() => TokenFired.TrySetResult());
-        Started.TrySetResult();
-        try
-        {
-            await Gate.Task.WaitAsync(cancellationToken);
-            return "released " + key;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Cancelled.TrySetResult();
-            throw;
-        }
-    }
-}
-
-/// <summary>A scoped service that knows whether its scope was disposed.</summary>
-internal sealed class ScopedProbeService : IAsyncDisposable
-{
-    public bool IsDisposed { get; private set; }
-
-    public ValueTask DisposeAsync()
-    {
-        IsDisposed = true;
-        return ValueTask.CompletedTask;
-    }
 }
