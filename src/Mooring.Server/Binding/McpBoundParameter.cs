@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Mooring.Server;
 
@@ -24,4 +25,10 @@ internal sealed class McpBoundParameter
 
     /// <summary>Completion candidates for prompts and templates.</summary>
     public IReadOnlyList<string>? CompletionValues { get; init; }
+
+    /// <summary>
+    /// The serializer metadata of the parameter's type, set by <see cref="McpMethodBinder"/> on the first call that
+    /// reads it from JSON (a race resolves the same cached instance twice).
+    /// </summary>
+    public JsonTypeInfo? TypeInfo { get; set; }
 }

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Mooring.Protocol;
 
@@ -269,7 +270,7 @@ internal sealed class McpMethodBinder
 
         try
         {
-            return value.Deserialize(_serializerOptions.GetTypeInfo(p.Info.ParameterType));
+            return value.Deserialize(TypeInfo(p));
         }
         catch (JsonException)
         {
@@ -293,7 +294,7 @@ internal sealed class McpMethodBinder
 
         try
         {
-            return JsonSerializer.Deserialize(ref reader, _serializerOptions.GetTypeInfo(p.Info.ParameterType));
+            return JsonSerializer.Deserialize(ref reader, TypeInfo(p));
         }
         catch (JsonException)
         {
@@ -325,11 +326,11 @@ internal sealed class McpMethodBinder
             // A JSON literal ("42", "true") first; otherwise the text as a JSON string (dates, GUIDs, enum names).
             try
             {
-                return JsonSerializer.Deserialize(value, _serializerOptions.GetTypeInfo(p.Info.ParameterType));
+                return JsonSerializer.Deserialize(value, TypeInfo(p));
             }
             catch (JsonException)
             {
-                return JsonSerializer.Deserialize(JsonSerializer.Serialize(value, McpJsonContext.Default.String), _serializerOptions.GetTypeInfo(p.Info.ParameterType));
+                return JsonSerializer.Deserialize(JsonSerializer.Serialize(value, McpJsonContext.Default.String), TypeInfo(p));
             }
         }
         catch (JsonException)
@@ -337,6 +338,9 @@ internal sealed class McpMethodBinder
             throw new ArgumentBindingException($"Argument '{p.Name}' is not a valid {JsonTypeName(type)}.");
         }
     }
+
+    // Resolved on a parameter's first call and kept: the options' own cache would be one more lookup per argument per call.
+    private JsonTypeInfo TypeInfo(McpBoundParameter p) => p.TypeInfo ??= _serializerOptions.GetTypeInfo(p.Info.ParameterType);
 
     private static object? Missing(McpBoundParameter p) =>
         p.IsRequired ? throw new ArgumentBindingException($"Missing required argument '{p.Name}'.") : Default(p);
