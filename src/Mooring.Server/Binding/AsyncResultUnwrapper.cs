@@ -19,22 +19,15 @@ internal static class AsyncResultUnwrapper
             return (null, static _ => ValueTask.FromResult<object?>(null));
         }
 
+        // The awaiting itself is the generated invokers' (McpGeneratedInvoke): only the casts are reflection's own.
         if (returnType == typeof(Task))
         {
-            return (null, static async o =>
-            {
-                await ((Task)o!).ConfigureAwait(false);
-                return null;
-            });
+            return (null, static o => McpGeneratedInvoke.Await((Task)o!));
         }
 
         if (returnType == typeof(ValueTask))
         {
-            return (null, static async o =>
-            {
-                await ((ValueTask)o!).ConfigureAwait(false);
-                return null;
-            });
+            return (null, static o => McpGeneratedInvoke.Await((ValueTask)o!));
         }
 
         if (returnType.IsGenericType)
@@ -52,7 +45,7 @@ internal static class AsyncResultUnwrapper
         return (returnType, static o => ValueTask.FromResult(o));
     }
 
-    private static async ValueTask<object?> AwaitTask<T>(object? task) => await ((Task<T>)task!).ConfigureAwait(false);
+    private static ValueTask<object?> AwaitTask<T>(object? task) => McpGeneratedInvoke.Await((Task<T>)task!);
 
-    private static async ValueTask<object?> AwaitValueTask<T>(object? task) => await ((ValueTask<T>)task!).ConfigureAwait(false);
+    private static ValueTask<object?> AwaitValueTask<T>(object? task) => McpGeneratedInvoke.Await((ValueTask<T>)task!);
 }
